@@ -1,0 +1,114 @@
+"""The base of every archive item and of the listings that show them."""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultipleChooserPanel, MultiFieldPanel
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .taxonomy import Pole, Territory, Theme
+
+
+class ArchivePageTag(TaggedItemBase):
+    content_object = ParentalKey("kb.ArchivePage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class ArchivePageTerritory(Orderable):
+    """A territory an item is about; chosen through a searchable chooser."""
+
+    page = ParentalKey("kb.ArchivePage", related_name="territory_links", on_delete=models.CASCADE)
+    territory = models.ForeignKey(
+        Territory, verbose_name=_("territoire"), related_name="page_links", on_delete=models.CASCADE
+    )
+
+    panels = [FieldPanel("territory")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("territoire")
+        verbose_name_plural = _("territoires")
+        constraints = [models.UniqueConstraint(fields=["page", "territory"], name="unique_page_territory")]
+
+
+class ArchivePage(Page):
+    """Everything the archive keeps shares a date, a summary and the taxonomy.
+
+    One concrete table so that pole, territory, theme and tag listings cross every
+    content type in one query.
+    """
+
+    date = models.DateField(_("date"), null=True, blank=True, db_index=True)
+    summary = models.TextField(_("résumé"), blank=True)
+    poles = ParentalManyToManyField(Pole, verbose_name=_("pôles"), blank=True, related_name="pages")
+    themes = ParentalManyToManyField(Theme, verbose_name=_("thèmes"), blank=True, related_name="pages")
+    tags = ClusterTaggableManager(_("mots-clés"), through=ArchivePageTag, blank=True)
+
+    taxonomy_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("poles", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                MultipleChooserPanel(
+                    "territory_links", chooser_field_name="territory", label=_("Territoires"), min_num=0
+                ),
+                FieldPanel("tags"),
+            ],
+            heading=_("Classement"),
+        )
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=4),
+        index.FilterField("date"),
+    ]
+
+    class Meta:
+        verbose_name = _("élément d'archive")
+        verbose_name_plural = _("éléments d'archive")
+
+    @property
+    def year(self):
+        return self.date.year if self.date else None
+
+    @property
+    def territories(self):
+        return [link.territory for link in self.territory_links.all()]
+
+    @property
+    def kind_label(self):
+        return self.specific_class._meta.verbose_name
+
+
+class FilterableIndexPage(Page):
+    """Abstract listing page: its live children, paginated, filtered by taxonomy and year."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+    page_size = 12
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+
+    class Meta:
+        abstract = True
+
+    def listed_items(self):
+        return ArchivePage.objects.child_of(self).live().public()
+
+    def get_context(self, request, *args, **kwargs):
+        from kb.listing import filter_archive_items
+
+        context = super().get_context(request, *args, **kwargs)
+        listing = filter_archive_items(self.listed_items(), request.GET)
+        paginator = Paginator(listing.items, self.page_size)
+        try:
+            page = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            page = paginator.page(1)
+        except EmptyPage:
+            page = paginator.page(paginator.num_pages)
+        context.update(listing=listing, items=page, paginator=paginator)
+        return context

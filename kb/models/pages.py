@@ -1,0 +1,206 @@
+"""Home page, pole sections and notes, practice exchanges and thematic answers."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from kb.blocks import BodyBlock, SynthesisBlock
+
+from .archive import ArchivePage, FilterableIndexPage
+from .taxonomy import Pole, Theme
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+
+
+class HomePage(Page):
+    """The resource centre's front door: what it is, the big questions, the latest items."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("contenu"))
+
+    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("page d'accueil")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_items"] = (
+            ArchivePage.objects.live().public().descendant_of(self).order_by("-date", "-pk").specific()[:6]
+        )
+        context["themes"] = Theme.objects.all()
+        context["poles"] = Pole.objects.all()
+        context["sections"] = self.get_children().live().public().in_menu()
+        return context
+
+
+class PoleIndexPage(Page):
+    """Lists the thematic poles, each with its section."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    parent_page_types = ["kb.HomePage"]
+    subpage_types = ["kb.PoleSectionPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("index des pôles")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = PoleSectionPage.objects.child_of(self).live().public().select_related("pole")
+        return context
+
+
+class PoleSectionPage(FilterableIndexPage):
+    """A pole's own section, where its animators publish notes."""
+
+    pole = models.OneToOneField(
+        Pole, verbose_name=_("pôle"), on_delete=models.PROTECT, related_name="section_page"
+    )
+    animators_text = models.TextField(_("animation du pôle"), blank=True)
+
+    content_panels = FilterableIndexPage.content_panels + [FieldPanel("pole"), FieldPanel("animators_text")]
+
+    parent_page_types = ["kb.PoleIndexPage"]
+    subpage_types = ["kb.PoleNotePage"]
+
+    class Meta:
+        verbose_name = _("section de pôle")
+        verbose_name_plural = _("sections de pôle")
+
+    def listed_items(self):
+        """The pole's notes and every other archive item classed in the pole."""
+        return ArchivePage.objects.live().public().filter(poles=self.pole)
+
+
+class PoleNotePage(ArchivePage):
+    """A note published by a pole's animators in their section."""
+
+    body = StreamField(BodyBlock(), verbose_name=_("contenu"))
+
+    content_panels = ArchivePage.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+    ] + ArchivePage.taxonomy_panels
+    search_fields = ArchivePage.search_fields + [index.SearchField("body")]
+
+    parent_page_types = ["kb.PoleSectionPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("note de pôle")
+        verbose_name_plural = _("notes de pôle")
+
+    def save(self, *args, **kwargs):
+        # A note always belongs to the pole of the section it is published in.
+        section = self.get_parent().specific if self.path else None
+        if isinstance(section, PoleSectionPage):
+            self.poles.add(section.pole)
+        super().save(*args, **kwargs)
+
+
+class PracticeExchangeIndexPage(FilterableIndexPage):
+    parent_page_types = ["kb.HomePage"]
+    subpage_types = ["kb.PracticeExchangePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("index des échanges de pratiques")
+
+
+class PracticeExchangePage(ArchivePage):
+    """What actors did somewhere, what came of it and what others can reuse."""
+
+    context = RichTextField(_("contexte"), features=RICH_TEXT_FEATURES)
+    actors = RichTextField(_("acteurs"), features=RICH_TEXT_FEATURES, blank=True)
+    actions = RichTextField(_("ce qui a été fait"), features=RICH_TEXT_FEATURES)
+    results = RichTextField(_("résultats"), features=RICH_TEXT_FEATURES, blank=True)
+    lessons = RichTextField(_("enseignements et transférabilité"), features=RICH_TEXT_FEATURES, blank=True)
+    contacts = RichTextField(_("contacts"), features=["bold", "italic", "link"], blank=True)
+
+    content_panels = ArchivePage.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("summary"),
+        FieldPanel("context"),
+        FieldPanel("actors"),
+        FieldPanel("actions"),
+        FieldPanel("results"),
+        FieldPanel("lessons"),
+        FieldPanel("contacts"),
+    ] + ArchivePage.taxonomy_panels
+    search_fields = ArchivePage.search_fields + [
+        index.SearchField("context"),
+        index.SearchField("actors"),
+        index.SearchField("actions"),
+        index.SearchField("results"),
+        index.SearchField("lessons"),
+    ]
+
+    parent_page_types = ["kb.PracticeExchangeIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("échange de pratiques")
+        verbose_name_plural = _("échanges de pratiques")
+
+
+class ThematicAnswerIndexPage(FilterableIndexPage):
+    parent_page_types = ["kb.HomePage"]
+    subpage_types = ["kb.ThematicAnswerPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("index des réponses thématiques")
+
+
+class ThematicAnswerPage(ArchivePage):
+    """A big question answered from the archive: each claim links its evidence."""
+
+    question = models.CharField(_("question"), max_length=255)
+    theme = models.ForeignKey(
+        Theme, verbose_name=_("thème"), on_delete=models.PROTECT, related_name="answers"
+    )
+    synthesis = StreamField(SynthesisBlock(), verbose_name=_("synthèse"))
+    last_reviewed = models.DateField(_("dernière relecture"))
+    related_pages = StreamField(
+        [("item", blocks.PageChooserBlock(page_type="kb.ArchivePage", label=_("élément de l'archive")))],
+        blank=True,
+        verbose_name=_("éléments liés"),
+    )
+
+    content_panels = ArchivePage.content_panels + [
+        FieldPanel("question"),
+        FieldPanel("theme"),
+        FieldPanel("summary"),
+        FieldPanel("synthesis"),
+        MultiFieldPanel([FieldPanel("last_reviewed"), FieldPanel("date")], heading=_("Dates")),
+        FieldPanel("related_pages"),
+    ] + ArchivePage.taxonomy_panels
+    search_fields = ArchivePage.search_fields + [
+        index.SearchField("question", boost=6),
+        index.SearchField("synthesis"),
+    ]
+
+    parent_page_types = ["kb.ThematicAnswerIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("réponse thématique")
+        verbose_name_plural = _("réponses thématiques")
+
+    def clean(self):
+        super().clean()
+        if self.last_reviewed and self.date and self.last_reviewed < self.date:
+            raise ValidationError({"last_reviewed": _("La relecture ne peut précéder la rédaction.")})

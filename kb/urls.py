@@ -1,0 +1,34 @@
+from django.conf import settings
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import Sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from kb import views
+
+app_patterns = (
+    [
+        path("territoires/", views.territory_index, name="territories"),
+        path("territoires/<str:key>/", views.territory_detail, name="territory"),
+        path("themes/<slug:slug>/", views.theme_detail, name="theme"),
+        path("mots-cles/<str:slug>/", views.tag_detail, name="tag"),
+        path("poles/<slug:slug>/", views.pole_detail, name="pole"),
+    ],
+    "kb",
+)
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
+    path("", include(app_patterns)),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += [path("", include(wagtail_urls))]

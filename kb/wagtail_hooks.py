@@ -1,0 +1,38 @@
+"""Admin for the taxonomies: poles, themes and the territory tree, as snippets."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Pole, Territory, Theme
+
+
+class PoleViewSet(SnippetViewSet):
+    model = Pole
+    icon = "group"
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "help"
+    list_display = ["name", "question", "sort_order"]
+
+
+class TerritoryViewSet(SnippetViewSet):
+    model = Territory
+    icon = "site"
+    list_display = ["name", "kind", "code", "parent"]
+    list_filter = ["kind"]
+    list_per_page = 50
+
+
+class TaxonomyGroup(SnippetViewSetGroup):
+    menu_label = _("Classement")
+    menu_icon = "tag"
+    menu_order = 300
+    items = (PoleViewSet, ThemeViewSet, TerritoryViewSet)
+
+
+register_snippet(TaxonomyGroup)

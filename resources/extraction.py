@@ -1,0 +1,76 @@
+"""Run PDF text extraction in a bounded child process and store the outcome on the document."""
+
+import json
+import logging
+import resource
+import subprocess
+import sys
+from pathlib import Path
+
+from django.conf import settings
+from django.utils import timezone
+
+logger = logging.getLogger(__name__)
+
+WORKER = [sys.executable, "-I", str(Path(__file__).with_name("pdf_worker.py"))]
+
+
+def _limit_child(memory_mb, cpu_seconds):
+    def apply():
+        memory = memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
+
+    return apply
+
+
+def run_worker(data, timeout=None, memory_mb=None):
+    """Extract in a child process limited in time, CPU and memory; never raises."""
+    timeout = timeout or settings.KB_EXTRACTION_TIMEOUT_SECONDS
+    memory_mb = memory_mb or settings.KB_EXTRACTION_MEMORY_MB
+    try:
+        completed = subprocess.run(  # noqa: S603 - fixed argv, our own worker
+            WORKER,
+            input=data,
+            capture_output=True,
+            timeout=timeout,
+            preexec_fn=_limit_child(memory_mb, timeout),  # noqa: PLW1509 - no threads hold locks here
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return "timeout", [], f"L'extraction a dépassé {timeout} s et a été interrompue."
+    if completed.returncode != 0:
+        stderr = completed.stderr.decode("utf-8", "replace")
+        if "MemoryError" in stderr:
+            return "too_large", [], f"L'extraction a dépassé la mémoire permise ({memory_mb} Mo)."
+        logger.warning("pdf worker exited %s: %s", completed.returncode, stderr[-500:])
+        return "failed", [], "L'extraction a échoué (processus interrompu)."
+    try:
+        payload = json.loads(completed.stdout)
+    except ValueError:
+        return "failed", [], "L'extraction a rendu une réponse illisible."
+    return payload["status"], payload["pages"], payload["message"]
+
+
+def extract_document(document):
+    """Extract the text of one document and save the outcome; returns the status."""
+    if document.file_extension.lower() != "pdf":
+        document.set_extraction("not_applicable", [], "")
+        document.save(update_fields=document.EXTRACTION_FIELDS)
+        return document.extraction_status
+    try:
+        with document.open_file() as handle:
+            data = handle.read()
+    except OSError as exc:
+        logger.error("document %s: file unreadable: %s", document.pk, exc)
+        document.set_extraction("failed", [], "Le fichier est introuvable sur le disque.")
+        document.save(update_fields=document.EXTRACTION_FIELDS)
+        return document.extraction_status
+
+    status, pages, message = run_worker(data)
+    document.set_extraction(status, pages, message)
+    document.extracted_at = timezone.now()
+    document.save(update_fields=[*document.EXTRACTION_FIELDS, "extracted_at"])
+    log = logger.info if status == "done" else logger.warning
+    log("document %s (%s): extraction %s, %d pages. %s", document.pk, document.filename, status, len(pages), message)
+    return status

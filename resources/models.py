@@ -1,0 +1,265 @@
+"""Documents with their extracted text, research papers and the DU course material."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.documents.models import AbstractDocument
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from kb.blocks import BodyBlock
+from kb.models import ArchivePage, FilterableIndexPage
+
+orcid_validator = RegexValidator(
+    r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$", _("Un ORCID s'écrit 0000-0002-1825-0097.")
+)
+doi_validator = RegexValidator(r"^10\.\d{4,9}/\S+$", _("Un DOI commence par 10. suivi d'un préfixe et d'un suffixe."))
+hal_validator = RegexValidator(r"^[a-z]+-\d{6,9}(v\d+)?$", _("Un identifiant HAL s'écrit comme hal-01234567."))
+
+
+class ExtractionStatus(models.TextChoices):
+    PENDING = "pending", _("En attente")
+    DONE = "done", _("Texte extrait")
+    NO_TEXT = "no_text", _("Aucun texte (scan ?)")
+    EMPTY_FILE = "empty_file", _("Fichier vide")
+    NOT_PDF = "not_pdf", _("Pas un vrai PDF")
+    ENCRYPTED = "encrypted", _("PDF protégé")
+    BROKEN = "broken", _("PDF endommagé")
+    TIMEOUT = "timeout", _("Trop long à lire")
+    TOO_LARGE = "too_large", _("Trop lourd à lire")
+    FAILED = "failed", _("Échec de l'extraction")
+    NOT_APPLICABLE = "not_applicable", _("Sans objet (pas un PDF)")
+
+
+class ArchiveDocument(AbstractDocument):
+    """A Wagtail document that keeps the text extracted from its PDF, page by page."""
+
+    description = models.TextField(_("description"), blank=True)
+    extraction_status = models.CharField(
+        _("extraction du texte"), max_length=20, choices=ExtractionStatus.choices, default=ExtractionStatus.PENDING
+    )
+    extraction_message = models.CharField(_("détail de l'extraction"), max_length=255, blank=True)
+    page_texts = models.JSONField(_("texte par page"), default=list, blank=True, editable=False)
+    page_count = models.PositiveIntegerField(_("pages"), default=0, editable=False)
+    extracted_hash = models.CharField(max_length=40, blank=True, editable=False)
+    extracted_at = models.DateTimeField(_("extrait le"), null=True, blank=True, editable=False)
+
+    admin_form_fields = ("title", "file", "collection", "tags", "description")
+    EXTRACTION_FIELDS = ["extraction_status", "extraction_message", "page_texts", "page_count", "extracted_hash"]
+
+    search_fields = AbstractDocument.search_fields + [index.SearchField("description")]
+
+    class Meta(AbstractDocument.Meta):
+        permissions = [("choose_document", "Can choose document")]
+
+    @property
+    def text(self):
+        return "\n\n".join(self.page_texts)
+
+    def set_extraction(self, status, pages, message):
+        self.extraction_status = status
+        self.extraction_message = message[:255]
+        self.page_texts = pages if status in {ExtractionStatus.DONE, ExtractionStatus.NO_TEXT} else []
+        self.page_count = len(pages)
+        self.extracted_hash = self.file_hash
+
+    @property
+    def extraction_ok(self):
+        return self.extraction_status in {ExtractionStatus.DONE, ExtractionStatus.NOT_APPLICABLE}
+
+
+class ResearchPaperIndexPage(FilterableIndexPage):
+    parent_page_types = ["kb.HomePage"]
+    subpage_types = ["resources.ResearchPaperPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("index des travaux de recherche")
+
+
+class PaperType(models.TextChoices):
+    ARTICLE = "article", _("Article")
+    THESIS = "these", _("Thèse")
+    DISSERTATION = "memoire", _("Mémoire")
+    REPORT = "rapport", _("Rapport d'étude")
+    CHAPTER = "chapitre", _("Chapitre d'ouvrage")
+    BOOK = "ouvrage", _("Ouvrage")
+    COMMUNICATION = "communication", _("Communication")
+    WORKING_PAPER = "document_travail", _("Document de travail")
+
+
+class ResearchPaperPage(ArchivePage):
+    """A piece of research about the ESS, with its authors, identifiers and PDF."""
+
+    paper_type = models.CharField(_("type"), max_length=20, choices=PaperType.choices, default=PaperType.ARTICLE)
+    venue = models.CharField(_("revue, éditeur ou lieu"), max_length=255, blank=True)
+    abstract = RichTextField(_("résumé"), features=["bold", "italic", "link"])
+    doi = models.CharField(_("DOI"), max_length=255, blank=True, validators=[doi_validator])
+    hal_id = models.CharField(_("identifiant HAL"), max_length=40, blank=True, validators=[hal_validator])
+    external_url = models.URLField(_("adresse en ligne"), blank=True)
+    language = models.CharField(
+        _("langue"), max_length=8, choices=[("fr", _("Français")), ("en", _("Anglais")), ("es", _("Espagnol"))],
+        default="fr",
+    )
+    pdf = models.ForeignKey(
+        ArchiveDocument, verbose_name=_("PDF"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    content_panels = ArchivePage.content_panels + [
+        InlinePanel("authors", label=_("Auteurs"), min_num=1),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("paper_type"), FieldPanel("date"), FieldPanel("language")]),
+                FieldPanel("venue"),
+            ],
+            heading=_("Publication"),
+        ),
+        FieldPanel("abstract"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("doi"), FieldPanel("hal_id")]), FieldPanel("external_url")],
+            heading=_("Identifiants"),
+        ),
+        FieldPanel("pdf"),
+    ] + ArchivePage.taxonomy_panels
+    search_fields = ArchivePage.search_fields + [
+        index.SearchField("abstract", boost=4),
+        index.SearchField("venue"),
+        index.RelatedFields("authors", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["resources.ResearchPaperIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("travail de recherche")
+        verbose_name_plural = _("travaux de recherche")
+
+    def attached_documents(self):
+        return [self.pdf] if self.pdf else []
+
+    @property
+    def author_names(self):
+        return [author.name for author in self.authors.all()]
+
+    @property
+    def doi_url(self):
+        return f"https://doi.org/{self.doi}" if self.doi else ""
+
+    @property
+    def hal_url(self):
+        return f"https://hal.science/{self.hal_id}" if self.hal_id else ""
+
+
+class ResearchPaperAuthor(Orderable):
+    page = ParentalKey(ResearchPaperPage, related_name="authors", on_delete=models.CASCADE)
+    name = models.CharField(_("nom"), max_length=200)
+    orcid = models.CharField(_("ORCID"), max_length=19, blank=True, validators=[orcid_validator])
+    affiliation = models.CharField(_("affiliation"), max_length=255, blank=True)
+
+    panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("orcid")]), FieldPanel("affiliation")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("auteur")
+        verbose_name_plural = _("auteurs")
+
+    def __str__(self):
+        return self.name
+
+
+class ReadingBlock(blocks.StreamBlock):
+    """A reading list: archive items, documents and outside references."""
+
+    item = blocks.PageChooserBlock(page_type="kb.ArchivePage", label=_("élément de l'archive"))
+    document = DocumentChooserBlock(label=_("document"))
+    reference = blocks.StructBlock(
+        [("citation", blocks.CharBlock(label=_("référence"))), ("url", blocks.URLBlock(required=False))],
+        label=_("référence extérieure"),
+        icon="link",
+    )
+
+
+class CourseIndexPage(FilterableIndexPage):
+    """The DU ESS: its courses, open to the DU students only."""
+
+    parent_page_types = ["kb.HomePage"]
+    subpage_types = ["resources.CoursePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("index du DU ESS")
+
+
+class CoursePage(ArchivePage):
+    """A course of the DU, made of lessons."""
+
+    code = models.CharField(_("code du module"), max_length=20, blank=True)
+    teachers = models.CharField(_("enseignants"), max_length=255, blank=True)
+    description = RichTextField(_("présentation"), features=["bold", "italic", "link", "ol", "ul"])
+    reading_list = StreamField(ReadingBlock(), blank=True, verbose_name=_("bibliographie"))
+
+    content_panels = ArchivePage.content_panels + [
+        FieldRowPanel([FieldPanel("code"), FieldPanel("date")]),
+        FieldPanel("teachers"),
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        FieldPanel("reading_list"),
+    ] + ArchivePage.taxonomy_panels
+    search_fields = ArchivePage.search_fields + [index.SearchField("description")]
+
+    parent_page_types = ["resources.CourseIndexPage"]
+    subpage_types = ["resources.LessonPage"]
+
+    class Meta:
+        verbose_name = _("cours du DU")
+        verbose_name_plural = _("cours du DU")
+
+    def lessons(self):
+        return LessonPage.objects.child_of(self).live().order_by("number", "path")
+
+
+class LessonPage(ArchivePage):
+    """A session of a DU course, with its material and readings."""
+
+    number = models.PositiveSmallIntegerField(_("numéro de séance"), default=1)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("contenu"))
+    reading_list = StreamField(ReadingBlock(), blank=True, verbose_name=_("lectures"))
+
+    content_panels = ArchivePage.content_panels + [
+        FieldRowPanel([FieldPanel("number"), FieldPanel("date")]),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("reading_list"),
+        InlinePanel("documents", label=_("Documents de la séance")),
+    ] + ArchivePage.taxonomy_panels
+    search_fields = ArchivePage.search_fields + [index.SearchField("body")]
+
+    parent_page_types = ["resources.CoursePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("séance du DU")
+        verbose_name_plural = _("séances du DU")
+
+    def attached_documents(self):
+        return [link.document for link in self.documents.all() if link.document]
+
+    def clean(self):
+        super().clean()
+        if self.number == 0:
+            raise ValidationError({"number": _("Les séances sont numérotées à partir de 1.")})
+
+
+class LessonDocument(Orderable):
+    page = ParentalKey(LessonPage, related_name="documents", on_delete=models.CASCADE)
+    document = models.ForeignKey(ArchiveDocument, verbose_name=_("document"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("document")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("document de séance")

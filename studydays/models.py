@@ -1,0 +1,128 @@
+"""Study days ("journées d'étude"): where, when, who spoke about what, and the proceedings."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from kb.models import ArchivePage, FilterableIndexPage
+
+from .blocks import ProgrammeBlock
+
+
+class Speaker(index.Indexed, models.Model):
+    """Someone who spoke at a study day."""
+
+    name = models.CharField(_("nom"), max_length=200)
+    affiliation = models.CharField(_("structure"), max_length=255, blank=True)
+    orcid = models.CharField(_("ORCID"), max_length=19, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("affiliation"), FieldPanel("orcid")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("affiliation"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("intervenant")
+        verbose_name_plural = _("intervenants")
+        constraints = [models.UniqueConstraint(fields=["name", "affiliation"], name="unique_speaker")]
+
+    def __str__(self):
+        return f"{self.name} ({self.affiliation})" if self.affiliation else self.name
+
+
+class StudyDayIndexPage(FilterableIndexPage):
+    parent_page_types = ["kb.HomePage"]
+    subpage_types = ["studydays.StudyDayPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("index des journées d'étude")
+
+
+class StudyDayPage(ArchivePage):
+    """A study day (or a multi-day event) with its programme and proceedings."""
+
+    end_date = models.DateField(_("date de fin"), null=True, blank=True)
+    venue = models.CharField(_("lieu"), max_length=255)
+    programme = StreamField(ProgrammeBlock(), blank=True, verbose_name=_("programme"))
+    proceedings = RichTextField(
+        _("actes"), blank=True, features=["h2", "h3", "bold", "italic", "link", "document-link", "ol", "ul"]
+    )
+
+    content_panels = ArchivePage.content_panels + [
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("date"), FieldPanel("end_date")]), FieldPanel("venue")],
+            heading=_("Quand et où"),
+        ),
+        FieldPanel("summary"),
+        InlinePanel("partners", label=_("Partenaires")),
+        FieldPanel("programme"),
+        FieldPanel("proceedings"),
+        InlinePanel("proceedings_documents", label=_("Actes et documents (PDF)")),
+    ] + ArchivePage.taxonomy_panels
+    search_fields = ArchivePage.search_fields + [
+        index.SearchField("venue"),
+        index.SearchField("programme"),
+        index.SearchField("proceedings"),
+    ]
+
+    parent_page_types = ["studydays.StudyDayIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("journée d'étude")
+        verbose_name_plural = _("journées d'étude")
+
+    def clean(self):
+        super().clean()
+        if not self.date:
+            raise ValidationError({"date": _("Indiquez la date de la journée.")})
+        if self.end_date and self.end_date < self.date:
+            raise ValidationError({"end_date": _("La date de fin ne peut précéder la date de début.")})
+
+    def attached_documents(self):
+        return [link.document for link in self.proceedings_documents.all() if link.document]
+
+    def speakers(self):
+        """Every speaker of the programme, in order of appearance, once each."""
+        seen = {}
+        for session in self.programme:
+            for talk in session.value["talks"]:
+                for speaker in talk["speakers"]:
+                    if speaker is not None:
+                        seen.setdefault(speaker.pk, speaker)
+        return list(seen.values())
+
+
+class StudyDayPartner(Orderable):
+    page = ParentalKey(StudyDayPage, related_name="partners", on_delete=models.CASCADE)
+    name = models.CharField(_("nom"), max_length=255)
+    url = models.URLField(_("site web"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("url")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("partenaire")
+
+
+class StudyDayDocument(Orderable):
+    page = ParentalKey(StudyDayPage, related_name="proceedings_documents", on_delete=models.CASCADE)
+    document = models.ForeignKey(
+        "resources.ArchiveDocument",
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("document")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("document des actes")

@@ -1,0 +1,39 @@
+# The one entry point for people: `make help` lists the targets.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+
+help: ## List the targets
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-12s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed ## Create .venv/ and install the project with its dev tools
+
+setup: install ## Migrate, import territories, load the demo archive, ensure the admin account
+	$(MANAGE) migrate --noinput
+	$(MANAGE) kb_territories
+	$(MANAGE) kb_demo
+	$(MANAGE) kb_ensure_admin
+
+run: setup ## Set up (idempotent) and serve the site on http://127.0.0.1:8000
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: install ## Run the whole test suite
+	$(BIN)/pytest
+
+lint: install ## ruff and the migrations check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+
+.PHONY: help install setup run test lint

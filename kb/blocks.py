@@ -1,6 +1,7 @@
 """StreamField blocks shared by the content types; each declares its template."""
 
 from django.utils.translation import gettext_lazy as _
+
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock

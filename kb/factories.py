@@ -4,6 +4,7 @@ import datetime
 
 import factory
 import wagtail_factories
+
 from django.utils.text import slugify
 
 from . import models

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.db import transaction
 from django.utils.text import slugify
+
 from wagtail.search.backends import get_search_backend
 
 from .models.taxonomy import OFFICIAL_KINDS, Territory, TerritoryKind
@@ -109,9 +110,7 @@ def import_territories(path=DEFAULT_SOURCE):
             if territory not in touched and code in existing:
                 touched.append(territory)
     Territory.objects.bulk_update(touched, ["name", "kind", "parent"], batch_size=500)
-    Territory.objects.bulk_update(
-        [by_code[c] for c in by_code if c not in existing], ["parent"], batch_size=500
-    )
+    Territory.objects.bulk_update([by_code[c] for c in by_code if c not in existing], ["parent"], batch_size=500)
     report.updated = len(touched)
     report.unchanged = len(items) - report.created - report.updated
 
@@ -122,16 +121,18 @@ def import_territories(path=DEFAULT_SOURCE):
         get_search_backend().add_bulk(Territory, changed)
     logger.info(
         "territories: %d created, %d updated, %d unchanged, ancestry +%d/-%d",
-        report.created, report.updated, report.unchanged, report.links_added, report.links_removed,
+        report.created,
+        report.updated,
+        report.unchanged,
+        report.links_added,
+        report.links_removed,
     )
     return report
 
 
 def _sync_ancestry(by_code, ancestor_codes):
     Link = Territory.ancestors.through
-    wanted = {
-        (by_code[code].pk, by_code[anc].pk) for code, ancestors in ancestor_codes.items() for anc in ancestors
-    }
+    wanted = {(by_code[code].pk, by_code[anc].pk) for code, ancestors in ancestor_codes.items() for anc in ancestors}
     official_ids = [t.pk for t in by_code.values()]
     current = set(
         Link.objects.filter(from_territory_id__in=official_ids).values_list("from_territory_id", "to_territory_id")

@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+
 from taggit.models import Tag
 
 from .listing import filter_archive_items, territory_and_descendants

@@ -1,6 +1,7 @@
 """Admin for the taxonomies: poles, themes and the territory tree, as snippets."""
 
 from django.utils.translation import gettext_lazy as _
+
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 

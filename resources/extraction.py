@@ -34,7 +34,7 @@ def run_worker(data, timeout=None, memory_mb=None):
             input=data,
             capture_output=True,
             timeout=timeout,
-            preexec_fn=_limit_child(memory_mb, timeout),  # noqa: PLW1509 - no threads hold locks here
+            preexec_fn=_limit_child(memory_mb, timeout),
             check=False,
         )
     except subprocess.TimeoutExpired:

@@ -4,6 +4,7 @@ import datetime
 
 import factory
 import wagtail_factories
+
 from django.core.files.base import ContentFile
 
 from kb.factories import ArchivePageFactoryMixin

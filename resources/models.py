@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -16,9 +17,7 @@ from wagtail.search import index
 from kb.blocks import BodyBlock
 from kb.models import ArchivePage, FilterableIndexPage
 
-orcid_validator = RegexValidator(
-    r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$", _("Un ORCID s'écrit 0000-0002-1825-0097.")
-)
+orcid_validator = RegexValidator(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$", _("Un ORCID s'écrit 0000-0002-1825-0097."))
 doi_validator = RegexValidator(r"^10\.\d{4,9}/\S+$", _("Un DOI commence par 10. suivi d'un préfixe et d'un suffixe."))
 hal_validator = RegexValidator(r"^[a-z]+-\d{6,9}(v\d+)?$", _("Un identifiant HAL s'écrit comme hal-01234567."))
 
@@ -104,29 +103,35 @@ class ResearchPaperPage(ArchivePage):
     hal_id = models.CharField(_("identifiant HAL"), max_length=40, blank=True, validators=[hal_validator])
     external_url = models.URLField(_("adresse en ligne"), blank=True)
     language = models.CharField(
-        _("langue"), max_length=8, choices=[("fr", _("Français")), ("en", _("Anglais")), ("es", _("Espagnol"))],
+        _("langue"),
+        max_length=8,
+        choices=[("fr", _("Français")), ("en", _("Anglais")), ("es", _("Espagnol"))],
         default="fr",
     )
     pdf = models.ForeignKey(
         ArchiveDocument, verbose_name=_("PDF"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
-    content_panels = ArchivePage.content_panels + [
-        InlinePanel("authors", label=_("Auteurs"), min_num=1),
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("paper_type"), FieldPanel("date"), FieldPanel("language")]),
-                FieldPanel("venue"),
-            ],
-            heading=_("Publication"),
-        ),
-        FieldPanel("abstract"),
-        MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("doi"), FieldPanel("hal_id")]), FieldPanel("external_url")],
-            heading=_("Identifiants"),
-        ),
-        FieldPanel("pdf"),
-    ] + ArchivePage.taxonomy_panels
+    content_panels = (
+        ArchivePage.content_panels
+        + [
+            InlinePanel("authors", label=_("Auteurs"), min_num=1),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("paper_type"), FieldPanel("date"), FieldPanel("language")]),
+                    FieldPanel("venue"),
+                ],
+                heading=_("Publication"),
+            ),
+            FieldPanel("abstract"),
+            MultiFieldPanel(
+                [FieldRowPanel([FieldPanel("doi"), FieldPanel("hal_id")]), FieldPanel("external_url")],
+                heading=_("Identifiants"),
+            ),
+            FieldPanel("pdf"),
+        ]
+        + ArchivePage.taxonomy_panels
+    )
     search_fields = ArchivePage.search_fields + [
         index.SearchField("abstract", boost=4),
         index.SearchField("venue"),
@@ -203,13 +208,17 @@ class CoursePage(ArchivePage):
     description = RichTextField(_("présentation"), features=["bold", "italic", "link", "ol", "ul"])
     reading_list = StreamField(ReadingBlock(), blank=True, verbose_name=_("bibliographie"))
 
-    content_panels = ArchivePage.content_panels + [
-        FieldRowPanel([FieldPanel("code"), FieldPanel("date")]),
-        FieldPanel("teachers"),
-        FieldPanel("summary"),
-        FieldPanel("description"),
-        FieldPanel("reading_list"),
-    ] + ArchivePage.taxonomy_panels
+    content_panels = (
+        ArchivePage.content_panels
+        + [
+            FieldRowPanel([FieldPanel("code"), FieldPanel("date")]),
+            FieldPanel("teachers"),
+            FieldPanel("summary"),
+            FieldPanel("description"),
+            FieldPanel("reading_list"),
+        ]
+        + ArchivePage.taxonomy_panels
+    )
     search_fields = ArchivePage.search_fields + [index.SearchField("description")]
 
     parent_page_types = ["resources.CourseIndexPage"]
@@ -230,13 +239,17 @@ class LessonPage(ArchivePage):
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("contenu"))
     reading_list = StreamField(ReadingBlock(), blank=True, verbose_name=_("lectures"))
 
-    content_panels = ArchivePage.content_panels + [
-        FieldRowPanel([FieldPanel("number"), FieldPanel("date")]),
-        FieldPanel("summary"),
-        FieldPanel("body"),
-        FieldPanel("reading_list"),
-        InlinePanel("documents", label=_("Documents de la séance")),
-    ] + ArchivePage.taxonomy_panels
+    content_panels = (
+        ArchivePage.content_panels
+        + [
+            FieldRowPanel([FieldPanel("number"), FieldPanel("date")]),
+            FieldPanel("summary"),
+            FieldPanel("body"),
+            FieldPanel("reading_list"),
+            InlinePanel("documents", label=_("Documents de la séance")),
+        ]
+        + ArchivePage.taxonomy_panels
+    )
     search_fields = ArchivePage.search_fields + [index.SearchField("body")]
 
     parent_page_types = ["resources.CoursePage"]
@@ -257,7 +270,9 @@ class LessonPage(ArchivePage):
 
 class LessonDocument(Orderable):
     page = ParentalKey(LessonPage, related_name="documents", on_delete=models.CASCADE)
-    document = models.ForeignKey(ArchiveDocument, verbose_name=_("document"), on_delete=models.CASCADE, related_name="+")
+    document = models.ForeignKey(
+        ArchiveDocument, verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
+    )
 
     panels = [FieldPanel("document")]
 

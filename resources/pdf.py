@@ -4,7 +4,9 @@ from fpdf import FPDF
 
 # The PDF core fonts cover Latin-1: French accents, « » and ç are in it; typographic
 # quotes, dashes and ligatures are not, so they get their plain equivalents.
-_PLAIN = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "...", "œ": "oe", "Œ": "OE", "€": "EUR"})
+_PLAIN = str.maketrans(
+    {"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "...", "œ": "oe", "Œ": "OE", "€": "EUR"}
+)
 
 
 def latin1(text):

@@ -1,6 +1,7 @@
 """The programme of a study day: sessions, and talks with their speakers."""
 
 from django.utils.translation import gettext_lazy as _
+
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock

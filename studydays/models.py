@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -57,17 +58,21 @@ class StudyDayPage(ArchivePage):
         _("actes"), blank=True, features=["h2", "h3", "bold", "italic", "link", "document-link", "ol", "ul"]
     )
 
-    content_panels = ArchivePage.content_panels + [
-        MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("date"), FieldPanel("end_date")]), FieldPanel("venue")],
-            heading=_("Quand et où"),
-        ),
-        FieldPanel("summary"),
-        InlinePanel("partners", label=_("Partenaires")),
-        FieldPanel("programme"),
-        FieldPanel("proceedings"),
-        InlinePanel("proceedings_documents", label=_("Actes et documents (PDF)")),
-    ] + ArchivePage.taxonomy_panels
+    content_panels = (
+        ArchivePage.content_panels
+        + [
+            MultiFieldPanel(
+                [FieldRowPanel([FieldPanel("date"), FieldPanel("end_date")]), FieldPanel("venue")],
+                heading=_("Quand et où"),
+            ),
+            FieldPanel("summary"),
+            InlinePanel("partners", label=_("Partenaires")),
+            FieldPanel("programme"),
+            FieldPanel("proceedings"),
+            InlinePanel("proceedings_documents", label=_("Actes et documents (PDF)")),
+        ]
+        + ArchivePage.taxonomy_panels
+    )
     search_fields = ArchivePage.search_fields + [
         index.SearchField("venue"),
         index.SearchField("programme"),

@@ -25,7 +25,7 @@ __all__ = [
     "PracticeExchangePage",
     "Territory",
     "TerritoryKind",
-    "Theme",
     "ThematicAnswerIndexPage",
     "ThematicAnswerPage",
+    "Theme",
 ]

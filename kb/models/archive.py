@@ -1,13 +1,14 @@
 """The base of every archive item and of the listings that show them."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django import forms
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, MultipleChooserPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -65,9 +66,7 @@ class PoleIndexPage(Page):
 class PoleSectionPage(FilterableIndexPage):
     """A pole's own section, where its animators publish notes."""
 
-    pole = models.OneToOneField(
-        Pole, verbose_name=_("pôle"), on_delete=models.PROTECT, related_name="section_page"
-    )
+    pole = models.OneToOneField(Pole, verbose_name=_("pôle"), on_delete=models.PROTECT, related_name="section_page")
     animators_text = models.TextField(_("animation du pôle"), blank=True)
 
     content_panels = FilterableIndexPage.content_panels + [FieldPanel("pole"), FieldPanel("animators_text")]
@@ -89,11 +88,15 @@ class PoleNotePage(ArchivePage):
 
     body = StreamField(BodyBlock(), verbose_name=_("contenu"))
 
-    content_panels = ArchivePage.content_panels + [
-        FieldPanel("date"),
-        FieldPanel("summary"),
-        FieldPanel("body"),
-    ] + ArchivePage.taxonomy_panels
+    content_panels = (
+        ArchivePage.content_panels
+        + [
+            FieldPanel("date"),
+            FieldPanel("summary"),
+            FieldPanel("body"),
+        ]
+        + ArchivePage.taxonomy_panels
+    )
     search_fields = ArchivePage.search_fields + [index.SearchField("body")]
 
     parent_page_types = ["kb.PoleSectionPage"]
@@ -130,16 +133,20 @@ class PracticeExchangePage(ArchivePage):
     lessons = RichTextField(_("enseignements et transférabilité"), features=RICH_TEXT_FEATURES, blank=True)
     contacts = RichTextField(_("contacts"), features=["bold", "italic", "link"], blank=True)
 
-    content_panels = ArchivePage.content_panels + [
-        FieldPanel("date"),
-        FieldPanel("summary"),
-        FieldPanel("context"),
-        FieldPanel("actors"),
-        FieldPanel("actions"),
-        FieldPanel("results"),
-        FieldPanel("lessons"),
-        FieldPanel("contacts"),
-    ] + ArchivePage.taxonomy_panels
+    content_panels = (
+        ArchivePage.content_panels
+        + [
+            FieldPanel("date"),
+            FieldPanel("summary"),
+            FieldPanel("context"),
+            FieldPanel("actors"),
+            FieldPanel("actions"),
+            FieldPanel("results"),
+            FieldPanel("lessons"),
+            FieldPanel("contacts"),
+        ]
+        + ArchivePage.taxonomy_panels
+    )
     search_fields = ArchivePage.search_fields + [
         index.SearchField("context"),
         index.SearchField("actors"),
@@ -169,9 +176,7 @@ class ThematicAnswerPage(ArchivePage):
     """A big question answered from the archive: each claim links its evidence."""
 
     question = models.CharField(_("question"), max_length=255)
-    theme = models.ForeignKey(
-        Theme, verbose_name=_("thème"), on_delete=models.PROTECT, related_name="answers"
-    )
+    theme = models.ForeignKey(Theme, verbose_name=_("thème"), on_delete=models.PROTECT, related_name="answers")
     synthesis = StreamField(SynthesisBlock(), verbose_name=_("synthèse"))
     last_reviewed = models.DateField(_("dernière relecture"))
     related_pages = StreamField(
@@ -180,14 +185,18 @@ class ThematicAnswerPage(ArchivePage):
         verbose_name=_("éléments liés"),
     )
 
-    content_panels = ArchivePage.content_panels + [
-        FieldPanel("question"),
-        FieldPanel("theme"),
-        FieldPanel("summary"),
-        FieldPanel("synthesis"),
-        MultiFieldPanel([FieldPanel("last_reviewed"), FieldPanel("date")], heading=_("Dates")),
-        FieldPanel("related_pages"),
-    ] + ArchivePage.taxonomy_panels
+    content_panels = (
+        ArchivePage.content_panels
+        + [
+            FieldPanel("question"),
+            FieldPanel("theme"),
+            FieldPanel("summary"),
+            FieldPanel("synthesis"),
+            MultiFieldPanel([FieldPanel("last_reviewed"), FieldPanel("date")], heading=_("Dates")),
+            FieldPanel("related_pages"),
+        ]
+        + ArchivePage.taxonomy_panels
+    )
     search_fields = ArchivePage.search_fields + [
         index.SearchField("question", boost=6),
         index.SearchField("synthesis"),

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -143,11 +144,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "centre-ressources@loc
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Background tasks (django-tasks, as Wagtail uses): run at once unless configured.
-TASKS = {
-    "default": {
-        "BACKEND": os.environ.get("KB_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
-    }
-}
+TASKS = {"default": {"BACKEND": os.environ.get("KB_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
 
 WAGTAIL_SITE_NAME = "Centre de ressources ESS"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

@@ -48,6 +48,9 @@ class ArchivePage(Page):
     themes = ParentalManyToManyField(Theme, verbose_name=_("thèmes"), blank=True, related_name="pages")
     tags = ClusterTaggableManager(_("mots-clés"), through=ArchivePageTag, blank=True)
 
+    # Editors create the concrete types; a bare archive item has no template nor form of its own.
+    is_creatable = False
+
     taxonomy_panels = [
         MultiFieldPanel(
             [

@@ -110,7 +110,8 @@ class PoleNotePage(ArchivePage):
         # A note always belongs to the pole of the section it is published in.
         section = self.get_parent().specific if self.path else None
         if isinstance(section, PoleSectionPage):
-            self.poles.add(section.pole)
+            # set() rather than add(): add() reads the database, which fails before the first save.
+            self.poles.set({*self.poles.all(), section.pole})
         super().save(*args, **kwargs)
 
 

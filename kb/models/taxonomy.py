@@ -28,8 +28,8 @@ class Pole(index.Indexed, models.Model):
         return self.name
 
     def get_absolute_url(self):
-        section = self.section_pages.live().first()
-        if section:
+        section = getattr(self, "section_page", None)
+        if section is not None and section.live:
             return section.url
         return reverse("kb:pole", args=[self.slug])
 

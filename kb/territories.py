@@ -45,7 +45,13 @@ def load_items(path):
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise TerritoryDataError(f"Fichier de territoires illisible ({path}) : {exc}") from exc
     for item in items:
-        if not isinstance(item, dict) or item.get("type") not in KINDS or not item.get("code") or not item.get("name"):
+        if (
+            not isinstance(item, dict)
+            or item.get("type") not in KINDS
+            or not item.get("code")
+            or not item.get("name")
+            or not isinstance(item.get("parents"), dict)
+        ):
             raise TerritoryDataError(f"Entrée de territoire invalide : {str(item)[:200]}")
     return items
 
@@ -77,6 +83,10 @@ def _placement(items):
             parent[code] = epci if epci in known else dep
             ancestors[code] = {epci, dep, region}
         ancestors[code] = {c for c in ancestors[code] if c in known}
+        if parent[code] is not None and parent[code] not in known:
+            raise TerritoryDataError(
+                f"{item['name']} ({code}) est rattaché à un territoire absent du fichier : {parent[code]}."
+            )
     return parent, ancestors
 
 

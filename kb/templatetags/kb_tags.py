@@ -1,0 +1,124 @@
+"""Template helpers for the public site: breadcrumbs, navigation state, filter links, citations."""
+
+from django import template
+from django.conf import settings
+from django.utils import formats
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+
+from wagtail.models import Site
+
+register = template.Library()
+
+FILTER_NAMES = ("pole", "theme", "year", "territory", "tag")
+
+
+@register.simple_tag(takes_context=True)
+def site_name(context):
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    return (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME
+
+
+@register.inclusion_tag("includes/breadcrumbs.html")
+def breadcrumbs(page):
+    """The page's ancestors below the tree root, then the page itself."""
+    ancestors = page.get_ancestors().filter(depth__gte=2).specific() if page else []
+    return {"ancestors": ancestors, "current": page}
+
+
+@register.simple_tag
+def nav_current(page, section):
+    """The aria-current value for a navigation link: the page itself, or the section it sits in."""
+    if page is None or not hasattr(page, "path"):
+        return ""
+    if page.pk == section.pk:
+        return "page"
+    if page.path.startswith(section.path):
+        return "true"
+    return ""
+
+
+@register.simple_tag(takes_context=True)
+def without_filter(context, name):
+    """The current listing URL without one filter (and back to its first page)."""
+    params = context["request"].GET.copy()
+    for key in (name, "page"):
+        params.pop(key, None)
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, number):
+    """The current listing URL at another page number, keeping every filter."""
+    params = context["request"].GET.copy()
+    params["page"] = number
+    return f"?{params.urlencode()}"
+
+
+@register.simple_tag
+def elided_pages(page_obj):
+    return list(page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1))
+
+
+def _visible(page, request):
+    """The page as its specific type if it is live and the visitor may open it, else None."""
+    page = getattr(page, "value", page)
+    if page is None or not page.live:
+        return None
+    restrictions = page.get_view_restrictions()
+    if restrictions and (request is None or not all(r.accept_request(request) for r in restrictions)):
+        return None
+    return page.specific
+
+
+@register.simple_tag(takes_context=True)
+def visible_page(context, page):
+    return _visible(page, context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def visible_pages(context, pages):
+    """Only the live pages the visitor may open (pages or stream children holding a page)."""
+    request = context.get("request")
+    return [page for page in (_visible(page, request) for page in pages) if page is not None]
+
+
+@register.simple_tag
+def date_range(start, end=None):
+    """`20–21 novembre 2003`, `30 novembre – 2 décembre 2003` or a single date, as <time> elements."""
+    if not start:
+        return ""
+    if not end or end == start:
+        return format_html('<time datetime="{}">{}</time>', start.isoformat(), formats.date_format(start, "j F Y"))
+    if (start.year, start.month) == (end.year, end.month):
+        start_label = formats.date_format(start, "j")
+    elif start.year == end.year:
+        start_label = formats.date_format(start, "j F")
+    else:
+        start_label = formats.date_format(start, "j F Y")
+    return format_html(
+        '<time datetime="{}">{}</time>–<time datetime="{}">{}</time>',
+        start.isoformat(),
+        start_label,
+        end.isoformat(),
+        formats.date_format(end, "j F Y"),
+    )
+
+
+@register.simple_tag
+def citation(paper):
+    """A plain-text citation of a research paper: authors (year). Title. Type, venue. Identifier."""
+    authors = ", ".join(paper.author_names)
+    parts = [f"{authors} ({paper.date.year})." if paper.date else f"{authors}."]
+    parts.append(f"{paper.title}.")
+    publication = ", ".join(filter(None, [str(paper.get_paper_type_display()), paper.venue]))
+    parts.append(f"{publication}.")
+    if paper.doi:
+        parts.append(f"DOI : {paper.doi_url}")
+    elif paper.hal_id:
+        parts.append(f"HAL : {paper.hal_url}")
+    elif paper.external_url:
+        parts.append(_("En ligne : %s") % paper.external_url)
+    return " ".join(part for part in parts if part.strip(". "))

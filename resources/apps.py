@@ -6,4 +6,9 @@ class ResourcesConfig(AppConfig):
     verbose_name = "Ressources"
 
     def ready(self):
+        from search.registry import register
+
         from . import signals  # noqa: F401
+        from .models import ArchiveDocument
+
+        register(ArchiveDocument)

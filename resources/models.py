@@ -14,6 +14,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from kb.records import attachment_pages, richtext, stream_text
+from search.access import collection_access
+from search.records import Record, Searchable
 from kb.blocks import BodyBlock
 from kb.models import ArchivePage, FilterableIndexPage
 
@@ -36,7 +39,7 @@ class ExtractionStatus(models.TextChoices):
     NOT_APPLICABLE = "not_applicable", _("Sans objet (pas un PDF)")
 
 
-class ArchiveDocument(AbstractDocument):
+class ArchiveDocument(Searchable, AbstractDocument):
     """A Wagtail document that keeps the text extracted from its PDF, page by page."""
 
     description = models.TextField(_("description"), blank=True)
@@ -56,6 +59,29 @@ class ArchiveDocument(AbstractDocument):
 
     class Meta(AbstractDocument.Meta):
         permissions = [("choose_document", "Can choose document")]
+
+    search_source_prefix = "document"
+
+    def search_record(self):
+        tags = list(self.tags.all())
+        return Record(
+            source=self.search_source,
+            kind="document",
+            title=self.title,
+            url=self.url,
+            date=self.created_at.date() if self.created_at else None,
+            abstract=self.description,
+            keywords=[tag.name for tag in tags],
+            attachments=attachment_pages([self]),
+            tags=[tag.slug for tag in tags],
+            access=collection_access(self.collection),
+        )
+
+    @classmethod
+    def search_records(cls):
+        documents = cls.objects.order_by("pk").select_related("collection").prefetch_related("tags")
+        for document in documents.iterator(chunk_size=500):
+            yield document.search_record()
 
     @property
     def text(self):
@@ -141,6 +167,14 @@ class ResearchPaperPage(ArchivePage):
     parent_page_types = ["resources.ResearchPaperIndexPage"]
     subpage_types = []
 
+    search_kind = "research_paper"
+
+    def search_abstract(self):
+        return "\n".join(filter(None, [richtext(self.abstract), self.venue, self.doi, self.hal_id]))
+
+    def search_authors(self):
+        return self.author_names
+
     class Meta:
         verbose_name = _("travail de recherche")
         verbose_name_plural = _("travaux de recherche")
@@ -224,6 +258,14 @@ class CoursePage(ArchivePage):
     parent_page_types = ["resources.CourseIndexPage"]
     subpage_types = ["resources.LessonPage"]
 
+    search_kind = "course"
+
+    def search_abstract(self):
+        return self.teachers
+
+    def search_body(self):
+        return "\n".join([richtext(self.description), stream_text(self.reading_list)])
+
     class Meta:
         verbose_name = _("cours du DU")
         verbose_name_plural = _("cours du DU")
@@ -254,6 +296,11 @@ class LessonPage(ArchivePage):
 
     parent_page_types = ["resources.CoursePage"]
     subpage_types = []
+
+    search_kind = "lesson"
+
+    def search_body(self):
+        return "\n".join([stream_text(self.body), stream_text(self.reading_list)])
 
     class Meta:
         verbose_name = _("séance du DU")

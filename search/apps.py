@@ -5,3 +5,8 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "search"
     verbose_name = "Recherche dans l'archive"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

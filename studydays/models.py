@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from kb.records import richtext, stream_text
 from kb.models import ArchivePage, FilterableIndexPage
 
 from .blocks import ProgrammeBlock
@@ -81,6 +82,17 @@ class StudyDayPage(ArchivePage):
 
     parent_page_types = ["studydays.StudyDayIndexPage"]
     subpage_types = []
+
+    search_kind = "study_day"
+
+    def search_abstract(self):
+        return self.venue
+
+    def search_body(self):
+        return "\n".join([stream_text(self.programme), richtext(self.proceedings)])
+
+    def search_authors(self):
+        return [speaker.name for speaker in self.speakers()]
 
     class Meta:
         verbose_name = _("journée d'étude")

@@ -12,6 +12,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPan
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from search.records import Searchable
+
 from .taxonomy import Pole, Territory, Theme
 
 
@@ -35,7 +37,7 @@ class ArchivePageTerritory(Orderable):
         constraints = [models.UniqueConstraint(fields=["page", "territory"], name="unique_page_territory")]
 
 
-class ArchivePage(Page):
+class ArchivePage(Searchable, Page):
     """Everything the archive keeps shares a date, a summary and the taxonomy.
 
     One concrete table so that pole, territory, theme and tag listings cross every
@@ -73,6 +75,35 @@ class ArchivePage(Page):
     class Meta:
         verbose_name = _("élément d'archive")
         verbose_name_plural = _("éléments d'archive")
+
+    search_source_prefix = "page"
+    search_kind = "item"
+
+    def search_record(self):
+        from kb.records import archive_page_record
+
+        return archive_page_record(self)
+
+    @classmethod
+    def search_records(cls):
+        """Every live archive item's record, for rebuilds (specific instances, in id order)."""
+        pages = cls.objects.live().order_by("pk").specific().prefetch_related("poles", "themes", "tags")
+        for page in pages.iterator(chunk_size=500):
+            record = page.search_record()
+            if record is not None:
+                yield record
+
+    def search_abstract(self):
+        return ""
+
+    def search_body(self):
+        return ""
+
+    def search_authors(self):
+        return []
+
+    def attached_documents(self):
+        return []
 
     @property
     def year(self):

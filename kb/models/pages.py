@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from kb.records import richtext, stream_text
 from kb.blocks import BodyBlock, SynthesisBlock
 
 from .archive import ArchivePage, FilterableIndexPage
@@ -102,6 +103,11 @@ class PoleNotePage(ArchivePage):
     parent_page_types = ["kb.PoleSectionPage"]
     subpage_types = []
 
+    search_kind = "pole_note"
+
+    def search_body(self):
+        return stream_text(self.body)
+
     class Meta:
         verbose_name = _("note de pôle")
         verbose_name_plural = _("notes de pôle")
@@ -159,6 +165,11 @@ class PracticeExchangePage(ArchivePage):
     parent_page_types = ["kb.PracticeExchangeIndexPage"]
     subpage_types = []
 
+    search_kind = "practice_exchange"
+
+    def search_body(self):
+        return richtext(self.context, self.actors, self.actions, self.results, self.lessons, self.contacts)
+
     class Meta:
         verbose_name = _("échange de pratiques")
         verbose_name_plural = _("échanges de pratiques")
@@ -205,6 +216,14 @@ class ThematicAnswerPage(ArchivePage):
 
     parent_page_types = ["kb.ThematicAnswerIndexPage"]
     subpage_types = []
+
+    search_kind = "thematic_answer"
+
+    def search_abstract(self):
+        return self.question
+
+    def search_body(self):
+        return stream_text(self.synthesis)
 
     class Meta:
         verbose_name = _("réponse thématique")

@@ -1,0 +1,40 @@
+"""Keep search records in step when the taxonomy they name changes."""
+
+from django.db.models.signals import m2m_changed, post_save
+from django.dispatch import receiver
+
+from taggit.models import Tag
+
+from search.records import source_key
+from search.sync import schedule
+
+from .models import ArchivePage, Pole, Territory, Theme
+from .records import territory_scope
+
+
+def _schedule_pages(pages):
+    schedule(*(source_key(ArchivePage.search_source_prefix, pk) for pk in pages.values_list("pk", flat=True)))
+
+
+@receiver(post_save, sender=Pole)
+@receiver(post_save, sender=Theme)
+def reindex_after_rename(sender, instance, created=False, raw=False, **kwargs):
+    if not (created or raw):
+        _schedule_pages(instance.pages.all())
+
+
+@receiver(post_save, sender=Tag)
+def reindex_after_tag_rename(sender, instance, created=False, raw=False, **kwargs):
+    if not (created or raw):
+        _schedule_pages(ArchivePage.objects.filter(tags=instance))
+
+
+@receiver(post_save, sender=Territory)
+@receiver(m2m_changed, sender=Territory.ancestors.through)
+def reindex_after_territory_change(sender, instance=None, raw=False, **kwargs):
+    # A move or rename changes the scope of every item placed in it or below it.
+    territory_scope.cache_clear()
+    if raw or instance is None or not isinstance(instance, Territory) or instance._state.adding:
+        return
+    below = Territory.objects.filter(pk=instance.pk) | instance.descendants()
+    _schedule_pages(ArchivePage.objects.filter(territory_links__territory__in=below).distinct())

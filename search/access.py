@@ -1,0 +1,70 @@
+"""Who may open an item, as one short key per record, evaluated per request.
+
+A key lists every view restriction an item sits under, joined by "&": "login",
+"groups:3,5" (any of these groups), "password:7" (this shared-password restriction);
+"public" when there is none. The rules are Wagtail's own (BaseViewRestriction.accept_request).
+"""
+
+from .records import PUBLIC
+
+
+def restriction_token(restriction):
+    kind = restriction.restriction_type
+    if kind == restriction.LOGIN:
+        return "login"
+    if kind == restriction.GROUPS:
+        group_ids = sorted(restriction.groups.values_list("pk", flat=True))
+        return "groups:" + ",".join(str(pk) for pk in group_ids)
+    return f"password:{restriction.pk}"
+
+
+def access_key(restrictions):
+    tokens = sorted({restriction_token(r) for r in restrictions})
+    return "&".join(tokens) if tokens else PUBLIC
+
+
+def page_access(page):
+    return access_key(page.get_view_restrictions())
+
+
+def collection_access(collection):
+    return access_key(collection.get_view_restrictions())
+
+
+class Viewer:
+    """What a request may open: its user, groups and the password restrictions it passed."""
+
+    def __init__(self, user=None, passed_restrictions=()):
+        self.authenticated = bool(user and user.is_authenticated)
+        self.superuser = bool(self.authenticated and user.is_superuser)
+        self.group_ids = set(user.groups.values_list("pk", flat=True)) if self.authenticated else set()
+        self.passed = {int(pk) for pk in passed_restrictions if str(pk).isdigit()}
+
+    @classmethod
+    def from_request(cls, request):
+        from wagtail.models import BaseViewRestriction
+
+        passed = request.session.get(BaseViewRestriction.passed_view_restrictions_session_key, [])
+        return cls(getattr(request, "user", None), passed)
+
+    @classmethod
+    def anonymous(cls):
+        return cls()
+
+    def can_open(self, key):
+        return all(self._passes(token) for token in key.split("&"))
+
+    def allowed(self, keys):
+        return sorted(key for key in keys if self.can_open(key))
+
+    def _passes(self, token):
+        if token == PUBLIC:
+            return True
+        if token == "login":  # noqa: S105 - an access token name, not a password
+            return self.authenticated
+        if token.startswith("groups:"):
+            wanted = {int(pk) for pk in token[len("groups:") :].split(",") if pk}
+            return self.superuser or bool(wanted & self.group_ids)
+        if token.startswith("password:"):
+            return int(token[len("password:") :]) in self.passed
+        return False

@@ -1,0 +1,178 @@
+"""The embedded engine: records in the database, full text in FTS5 (SQLite) or tsvector (PostgreSQL).
+
+Django's ORM has no portable full-text search with column weights, phrase queries and
+per-facet filtered counts, so the statements below are written by hand; every value
+reaches them as a parameter and every query word is an analysed token ([0-9a-z]+).
+"""
+
+import logging
+
+from django.db import connection, transaction
+
+from ..analysis import analyze, words
+from ..models import SearchFacet, SearchRecord
+from ..query import FACETS
+from .base import EngineHit, EngineResult
+from .dialects import dialect_for
+
+logger = logging.getLogger(__name__)
+
+BATCH = 500
+
+
+def analysed_text(record):
+    """The four weighted fields, as analysed tokens, in the order the index declares them."""
+    authors = " ".join(record.authors)
+    attachments = "\n".join(page.text for page in record.attachments)
+    return (
+        " ".join(analyze(record.title)),
+        " ".join(analyze(f"{record.abstract}\n{authors}\n{' '.join(record.keywords)}")),
+        " ".join(analyze(record.body)),
+        " ".join(analyze(attachments)),
+    )
+
+
+def title_words(record):
+    return " ".join(words(record.title))
+
+
+class DatabaseEngine:
+    name = "database"
+
+    def __init__(self):
+        self.dialect = dialect_for(connection.vendor)
+
+    # Writing
+
+    def index(self, records):
+        for start in range(0, len(records), BATCH):
+            with transaction.atomic():
+                self._index_batch(records[start : start + BATCH])
+
+    def _index_batch(self, records):
+        by_source = {r.source: r for r in records}
+        existing = dict(SearchRecord.objects.filter(source__in=by_source).values_list("source", "pk"))
+        rows = []
+        for source, record in by_source.items():
+            row = SearchRecord(
+                pk=existing.get(source),
+                source=source,
+                kind=record.kind,
+                title=record.title,
+                url=record.url,
+                date=record.date,
+                access=record.access,
+                data=record.as_json(),
+                fingerprint=record.fingerprint(),
+            )
+            rows.append(row)
+        new = [row for row in rows if row.pk is None]
+        SearchRecord.objects.bulk_create(new, batch_size=BATCH)
+        if len(new) != len(rows):
+            SearchRecord.objects.bulk_update(
+                [row for row in rows if row.source in existing],
+                ["kind", "title", "url", "date", "access", "data", "fingerprint"],
+                batch_size=BATCH,
+            )
+        ids = dict(SearchRecord.objects.filter(source__in=by_source).values_list("source", "pk"))
+        SearchFacet.objects.filter(record_id__in=ids.values()).delete()
+        SearchFacet.objects.bulk_create(
+            [
+                SearchFacet(record_id=ids[source], facet=facet, value=value[:120])
+                for source, record in by_source.items()
+                for facet, value in record.facet_values()
+            ],
+            batch_size=2000,
+        )
+        self.dialect.write_fulltext(
+            [(ids[source], analysed_text(record), title_words(record)) for source, record in by_source.items()]
+        )
+
+    def remove(self, sources):
+        if not sources:
+            return
+        with transaction.atomic():
+            ids = list(SearchRecord.objects.filter(source__in=list(sources)).values_list("pk", flat=True))
+            self.dialect.delete_fulltext(ids)
+            SearchRecord.objects.filter(pk__in=ids).delete()
+
+    def clear(self):
+        with transaction.atomic():
+            self.dialect.delete_fulltext(None)
+            SearchRecord.objects.all().delete()
+
+    def fingerprints(self):
+        return dict(SearchRecord.objects.values_list("source", "fingerprint"))
+
+    # Reading
+
+    def access_keys(self):
+        return list(SearchRecord.objects.values_list("access", flat=True).distinct())
+
+    def search(self, request, parsed, viewer):
+        allowed = viewer.allowed(self.access_keys())
+        if not allowed:
+            return EngineResult(total=0, hits=[], facet_counts={facet: {} for facet in FACETS})
+        with connection.cursor() as cursor:
+            base = self.dialect.prepare_base(cursor, parsed, allowed)
+            filters = {facet: values for facet, values in request.filters.items() if values}
+            total = self._count(cursor, base, filters)
+            hits = self._hits(cursor, base, filters, request, parsed)
+            facet_counts = {facet: self._facet_counts(cursor, base, filters, facet) for facet in FACETS}
+        return EngineResult(total=total, hits=hits, facet_counts=facet_counts)
+
+    def _filter_sql(self, filters, skip=None):
+        clauses, params = [], []
+        for facet, values in filters.items():
+            if facet == skip:
+                continue
+            marks = ", ".join(["%s"] * len(values))
+            clauses.append(
+                f"b.id IN (SELECT record_id FROM search_searchfacet WHERE facet = %s AND value IN ({marks}))"
+            )
+            params.extend([facet, *values])
+        return (" AND ".join(clauses) or "1=1"), params
+
+    def _count(self, cursor, base, filters):
+        where, params = self._filter_sql(filters)
+        cursor.execute(f"SELECT COUNT(*) FROM ({base.sql}) b WHERE {where}", [*base.params, *params])
+        return cursor.fetchone()[0]
+
+    def _hits(self, cursor, base, filters, request, parsed):
+        where, params = self._filter_sql(filters)
+        order = {
+            "relevance": "b.score DESC, r.date DESC, r.id DESC",
+            "newest": "r.date IS NULL, r.date DESC, r.id DESC",
+            "oldest": "r.date IS NULL, r.date ASC, r.id ASC",
+        }[request.effective_sort(parsed)]
+        cursor.execute(
+            f"SELECT r.id, b.score FROM ({base.sql}) b JOIN search_searchrecord r ON r.id = b.id "
+            f"WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s",
+            [*base.params, *params, request.page_size, request.offset],
+        )
+        ranked = cursor.fetchall()
+        records = SearchRecord.objects.in_bulk([pk for pk, _score in ranked])
+        return [EngineHit(record=records[pk].data, score=float(score or 0)) for pk, score in ranked if pk in records]
+
+    def _facet_counts(self, cursor, base, filters, facet):
+        where, params = self._filter_sql(filters, skip=facet)
+        cursor.execute(
+            "SELECT f.value, COUNT(*) FROM search_searchfacet f "
+            f"WHERE f.facet = %s AND f.record_id IN (SELECT b.id FROM ({base.sql}) b WHERE {where}) "
+            "GROUP BY f.value",
+            [facet, *base.params, *params],
+        )
+        return dict(cursor.fetchall())
+
+    def match_count(self, parsed):
+        """The bare full-text match count, no access, facets or snippets: the engine's floor."""
+        with connection.cursor() as cursor:
+            return self.dialect.match_count(cursor, parsed)
+
+    def autocomplete(self, prefix, viewer, limit=8):
+        allowed = viewer.allowed(self.access_keys())
+        folded = words(prefix)
+        if not folded or not allowed:
+            return []
+        with connection.cursor() as cursor:
+            return self.dialect.autocomplete(cursor, folded, allowed, limit)

@@ -1,0 +1,174 @@
+"""The SQL each database needs for the full-text part of the database engine."""
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Base:
+    """A subquery of (id, score) for the records that match the text and may be seen."""
+
+    sql: str
+    params: list = field(default_factory=list)
+
+
+def _marks(values):
+    return ", ".join(["%s"] * len(values))
+
+
+class SQLiteDialect:
+    """FTS5 tables keyed on the record id; bm25 with the four field weights."""
+
+    WEIGHTS = "10.0, 5.0, 2.0, 1.0"
+
+    @staticmethod
+    def expression(clauses):
+        def alternative(tokens):
+            return '"' + " ".join(tokens) + '"'
+
+        return " OR ".join("(" + " OR ".join(alternative(a) for a in c.alternatives) + ")" for c in clauses)
+
+    def write_fulltext(self, rows):
+        from django.db import connection
+
+        ids = [row[0] for row in rows]
+        self.delete_fulltext(ids)
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO search_fts (rowid, title, abstract, body, attachments) VALUES (%s, %s, %s, %s, %s)",
+                [(pk, *fields) for pk, fields, _title in rows],
+            )
+            cursor.executemany(
+                "INSERT INTO search_title_fts (rowid, words) VALUES (%s, %s)", [(pk, t) for pk, _f, t in rows]
+            )
+
+    def delete_fulltext(self, ids):
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            if ids is None:
+                cursor.execute("DELETE FROM search_fts")
+                cursor.execute("DELETE FROM search_title_fts")
+                return
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                cursor.execute(f"DELETE FROM search_fts WHERE rowid IN ({_marks(chunk)})", chunk)
+                cursor.execute(f"DELETE FROM search_title_fts WHERE rowid IN ({_marks(chunk)})", chunk)
+
+    def _exclusion(self, parsed, column):
+        if not parsed.must_not:
+            return "", []
+        return (
+            f" AND {column} NOT IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)",
+            [self.expression(parsed.must_not)],
+        )
+
+    def prepare_base(self, cursor, parsed, allowed):
+        if parsed.is_empty:
+            exclusion, params = self._exclusion(parsed, "id")
+            return Base(
+                f"SELECT id, 0 AS score FROM search_searchrecord WHERE access IN ({_marks(allowed)}){exclusion}",
+                [*allowed, *params],
+            )
+        cursor.execute("CREATE TEMP TABLE IF NOT EXISTS kb_match (id INTEGER PRIMARY KEY, score REAL)")
+        cursor.execute("DELETE FROM kb_match")
+        exclusion, params = self._exclusion(parsed, "search_fts.rowid")
+        cursor.execute(
+            f"INSERT INTO kb_match (id, score) SELECT search_fts.rowid, -bm25(search_fts, {self.WEIGHTS}) "
+            "FROM search_fts JOIN search_searchrecord r ON r.id = search_fts.rowid "
+            f"WHERE search_fts MATCH %s AND r.access IN ({_marks(allowed)}){exclusion}",
+            [self.expression(parsed.should), *allowed, *params],
+        )
+        return Base("SELECT id, score FROM kb_match")
+
+    def match_count(self, cursor, parsed):
+        cursor.execute("SELECT COUNT(*) FROM search_fts WHERE search_fts MATCH %s", [self.expression(parsed.should)])
+        return cursor.fetchone()[0]
+
+    def autocomplete(self, cursor, folded_words, allowed, limit):
+        terms = [f'"{w}"' for w in folded_words[:-1]] + [f'"{folded_words[-1]}"*']
+        cursor.execute(
+            "SELECT r.title, r.url, r.kind FROM search_title_fts JOIN search_searchrecord r "
+            f"ON r.id = search_title_fts.rowid WHERE search_title_fts MATCH %s AND r.access IN ({_marks(allowed)}) "
+            "ORDER BY rank, r.date DESC LIMIT %s",
+            [" AND ".join(terms), *allowed, limit],
+        )
+        return cursor.fetchall()
+
+
+class PostgreSQLDialect:
+    """tsvector columns with weights A–D built from already analysed tokens ('simple' config)."""
+
+    WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
+    # PostgreSQL refuses a tsvector over 1 MB; analysed text this long says nothing more.
+    MAX_FIELD_CHARS = 400_000
+
+    @staticmethod
+    def expression(clauses):
+        def alternative(tokens):
+            return tokens[0] if len(tokens) == 1 else "(" + " <-> ".join(tokens) + ")"
+
+        return " | ".join("(" + " | ".join(alternative(a) for a in c.alternatives) + ")" for c in clauses)
+
+    def write_fulltext(self, rows):
+        from django.db import connection
+
+        limit = self.MAX_FIELD_CHARS
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                "UPDATE search_searchrecord SET search_vector = "
+                "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B') || "
+                "setweight(to_tsvector('simple', %s), 'C') || setweight(to_tsvector('simple', %s), 'D'), "
+                "title_vector = to_tsvector('simple', %s) WHERE id = %s",
+                [(*(f[:limit] for f in fields), title, pk) for pk, fields, title in rows],
+            )
+
+    def delete_fulltext(self, ids):
+        """The vectors live on the record rows and go with them."""
+
+    def _exclusion(self, parsed):
+        if not parsed.must_not:
+            return "", []
+        return " AND NOT (search_vector @@ to_tsquery('simple', %s))", [self.expression(parsed.must_not)]
+
+    def prepare_base(self, cursor, parsed, allowed):
+        exclusion, params = self._exclusion(parsed)
+        if parsed.is_empty:
+            return Base(
+                f"SELECT id, 0 AS score FROM search_searchrecord WHERE access IN ({_marks(allowed)}){exclusion}",
+                [*allowed, *params],
+            )
+        cursor.execute("CREATE TEMP TABLE IF NOT EXISTS kb_match (id bigint PRIMARY KEY, score real)")
+        cursor.execute("TRUNCATE kb_match")
+        cursor.execute(
+            f"INSERT INTO kb_match (id, score) SELECT id, ts_rank('{self.WEIGHTS}', search_vector, q) "
+            "FROM search_searchrecord, to_tsquery('simple', %s) q "
+            f"WHERE search_vector @@ q AND access IN ({_marks(allowed)}){exclusion}",
+            [self.expression(parsed.should), *allowed, *params],
+        )
+        cursor.execute("ANALYZE kb_match")
+        return Base("SELECT id, score FROM kb_match")
+
+    def match_count(self, cursor, parsed):
+        cursor.execute(
+            "SELECT COUNT(*) FROM search_searchrecord WHERE search_vector @@ to_tsquery('simple', %s)",
+            [self.expression(parsed.should)],
+        )
+        return cursor.fetchone()[0]
+
+    def autocomplete(self, cursor, folded_words, allowed, limit):
+        query = " & ".join([*folded_words[:-1], f"{folded_words[-1]}:*"])
+        cursor.execute(
+            "SELECT title, url, kind FROM search_searchrecord, to_tsquery('simple', %s) q "
+            f"WHERE title_vector @@ q AND access IN ({_marks(allowed)}) "
+            "ORDER BY ts_rank(title_vector, q) DESC, date DESC NULLS LAST LIMIT %s",
+            [query, *allowed, limit],
+        )
+        return cursor.fetchall()
+
+
+def dialect_for(vendor):
+    if vendor == "postgresql":
+        return PostgreSQLDialect()
+    if vendor == "sqlite":
+        return SQLiteDialect()
+    raise NotImplementedError(f"Le moteur de recherche intégré ne connaît pas la base « {vendor} ».")

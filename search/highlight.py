@@ -1,0 +1,76 @@
+"""Snippets with the matched words marked, computed from the original text.
+
+Used by the database engines; the Elasticsearch engine asks its own highlighter. A
+word matches when its analysed token is one of the query's, so "coopératives"
+lights up for "coopérative".
+"""
+
+import re
+
+from django.utils.html import escape
+
+from .analysis import analyze_word, fold
+
+WINDOW = 180
+
+
+def best_fragment(text, tokens, window=WINDOW):
+    """The HTML of the window of `text` holding the most distinct matched tokens, or ''."""
+    if not text or not tokens:
+        return ""
+    spans = matching_spans(text, tokens)
+    if not spans:
+        return ""
+    best_start, best_score = spans[0][0], 0
+    for i, (start, _end, _token) in enumerate(spans):
+        inside = {token for s, _e, token in spans[i:] if s < start + window}
+        if len(inside) > best_score:
+            best_start, best_score = start, len(inside)
+    return _render(text, spans, max(0, best_start - window // 4), window)
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def matching_spans(text, tokens):
+    """(start, end, token) of the words of `text` whose analysed token is one of `tokens`.
+
+    Analysing every word of a long PDF page is slow; a word can only stem to a token
+    that shares its first two folded letters, so the others are skipped unanalysed.
+    """
+    heads = {token[:2] for token in tokens}
+    spans = []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if fold(word[:2])[:2] not in heads:
+            continue
+        for part in re.findall(r"[0-9a-z]+", fold(word)):
+            token = analyze_word(part)
+            if token in tokens:
+                spans.append((match.start(), match.end(), token))
+                break
+    return spans
+
+
+def _render(text, spans, start, window):
+    start = _word_boundary(text, start)
+    end = min(len(text), start + window)
+    if end < len(text):
+        end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > start else end
+    parts, cursor = [], start
+    for s, e, _token in spans:
+        if s < start or e > end:
+            continue
+        parts.append(escape(text[cursor:s]))
+        parts.append(f"<mark>{escape(text[s:e])}</mark>")
+        cursor = e
+    parts.append(escape(text[cursor:end]))
+    html = " ".join("".join(parts).split())
+    return ("… " if start > 0 else "") + html + (" …" if end < len(text) else "")
+
+
+def _word_boundary(text, position):
+    if position <= 0:
+        return 0
+    space = text.rfind(" ", 0, position)
+    return space + 1 if space >= 0 else 0

@@ -1,0 +1,82 @@
+"""Wagtail events that change what the search must return, turned into record updates.
+
+Everything goes through search.sync.schedule, which applies the changes after commit.
+"""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction, ReferenceIndex
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from . import registry
+from .records import source_key
+from .sync import schedule
+
+
+def _page_sources(pages):
+    if "page" not in registry.searchable_models():
+        return []
+    return [source_key("page", pk) for pk in pages.values_list("pk", flat=True)]
+
+
+def _document_sources(documents):
+    if "document" not in registry.searchable_models():
+        return []
+    return [source_key("document", pk) for pk in documents.values_list("pk", flat=True)]
+
+
+def page_changed(sender, instance, **kwargs):
+    if "page" in registry.searchable_models():
+        schedule(source_key("page", instance.pk))
+
+
+def page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page) and "page" in registry.searchable_models():
+        schedule(source_key("page", instance.pk))
+
+
+def subtree_changed(sender, instance, **kwargs):
+    """A move or a view restriction changes the URL or the access of a page and all below it."""
+    page = instance if isinstance(instance, Page) else getattr(instance, "page", None)
+    if page is not None and page.pk:
+        schedule(*_page_sources(Page.objects.descendant_of(page, inclusive=True)))
+
+
+def restriction_groups_changed(sender, instance, **kwargs):
+    if isinstance(instance, PageViewRestriction):
+        subtree_changed(sender, instance)
+    elif isinstance(instance, CollectionViewRestriction):
+        collection_changed(sender, instance)
+
+
+def collection_changed(sender, instance, **kwargs):
+    collection = getattr(instance, "collection", None)
+    if collection is None or not collection.pk:
+        return
+    collections = Collection.objects.descendant_of(collection, inclusive=True)
+    schedule(*_document_sources(get_document_model().objects.filter(collection__in=collections)))
+
+
+def document_changed(sender, instance, **kwargs):
+    """The document's own record and those of the pages that attach it."""
+    schedule(source_key("document", instance.pk))
+    referencing = ReferenceIndex.get_references_to(instance).values_list("object_id", "content_type__model")
+    pages = [int(object_id) for object_id, _model in referencing if str(object_id).isdigit()]
+    schedule(*_page_sources(Page.objects.filter(pk__in=pages)))
+
+
+def connect():
+    page_published.connect(page_changed, dispatch_uid="search_page_published")
+    page_unpublished.connect(page_changed, dispatch_uid="search_page_unpublished")
+    post_delete.connect(page_deleted, dispatch_uid="search_page_deleted")
+    post_page_move.connect(subtree_changed, dispatch_uid="search_page_moved")
+    post_save.connect(subtree_changed, sender=PageViewRestriction, dispatch_uid="search_pvr_saved")
+    post_delete.connect(subtree_changed, sender=PageViewRestriction, dispatch_uid="search_pvr_deleted")
+    post_save.connect(collection_changed, sender=CollectionViewRestriction, dispatch_uid="search_cvr_saved")
+    post_delete.connect(collection_changed, sender=CollectionViewRestriction, dispatch_uid="search_cvr_deleted")
+    for through in (PageViewRestriction.groups.through, CollectionViewRestriction.groups.through):
+        m2m_changed.connect(restriction_groups_changed, sender=through, dispatch_uid=f"search_{through.__name__}")
+    document = get_document_model()
+    post_save.connect(document_changed, sender=document, dispatch_uid="search_document_saved")
+    post_delete.connect(document_changed, sender=document, dispatch_uid="search_document_deleted")

@@ -25,6 +25,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
     path("", include(app_patterns)),
+    path("", include("search.urls")),
 ]
 
 if settings.DEBUG:

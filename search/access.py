@@ -1,7 +1,7 @@
 """Who may open an item, as one short key per record, evaluated per request.
 
 A key lists every view restriction an item sits under, joined by "&": "login",
-"groups:3,5" (any of these groups), "password:7" (this shared-password restriction);
+"groups:3,5" (any of these groups), "password:page:7" (this shared-password restriction of a page, or of a collection);
 "public" when there is none. The rules are Wagtail's own (BaseViewRestriction.accept_request).
 """
 
@@ -15,7 +15,8 @@ def restriction_token(restriction):
     if kind == restriction.GROUPS:
         group_ids = sorted(restriction.groups.values_list("pk", flat=True))
         return "groups:" + ",".join(str(pk) for pk in group_ids)
-    return f"password:{restriction.pk}"
+    scope = "collection" if hasattr(restriction, "collection_id") else "page"
+    return f"password:{scope}:{restriction.pk}"
 
 
 def access_key(restrictions):
@@ -38,13 +39,18 @@ class Viewer:
         self.authenticated = bool(user and user.is_authenticated)
         self.superuser = bool(self.authenticated and user.is_superuser)
         self.group_ids = set(user.groups.values_list("pk", flat=True)) if self.authenticated else set()
-        self.passed = {int(pk) for pk in passed_restrictions if str(pk).isdigit()}
+        self.passed = set(passed_restrictions)
 
     @classmethod
     def from_request(cls, request):
-        from wagtail.models import BaseViewRestriction
+        from wagtail.models import CollectionViewRestriction, PageViewRestriction
 
-        passed = request.session.get(BaseViewRestriction.passed_view_restrictions_session_key, [])
+        session = getattr(request, "session", {})
+        passed = [
+            f"{scope}:{pk}"
+            for scope, model in (("page", PageViewRestriction), ("collection", CollectionViewRestriction))
+            for pk in session.get(model.passed_view_restrictions_session_key, [])
+        ]
         return cls(getattr(request, "user", None), passed)
 
     @classmethod
@@ -66,5 +72,5 @@ class Viewer:
             wanted = {int(pk) for pk in token[len("groups:") :].split(",") if pk}
             return self.superuser or bool(wanted & self.group_ids)
         if token.startswith("password:"):
-            return int(token[len("password:") :]) in self.passed
+            return token[len("password:") :] in self.passed
         return False

@@ -1,9 +1,12 @@
 """Template helpers for the public site: breadcrumbs, navigation state, filter links, citations."""
 
+import re
+
 from django import template
 from django.conf import settings
 from django.utils import formats
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from wagtail.models import Site
@@ -122,3 +125,25 @@ def citation(paper):
     elif paper.external_url:
         parts.append(_("En ligne : %s") % paper.external_url)
     return " ".join(part for part in parts if part.strip(". "))
+
+
+HEADING_TAG = re.compile(r"<(/?)h([1-5])\b")
+
+
+@register.filter
+def shift_headings(html, levels=1):
+    """Demote the headings of rendered rich text, so an editor's h2 sits under the page's own h2."""
+    levels = int(levels)
+    shifted = HEADING_TAG.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + levels, 6)}", str(html))
+    return mark_safe(shifted)  # noqa: S308 - only tag names change in HTML Wagtail already rendered safe
+
+
+FRENCH_SPACED_PUNCTUATION = re.compile(r" ([?!:;»])|(«) ")
+
+
+@register.filter(is_safe=True)
+def french_spacing(text):
+    """Keep French high punctuation on its word's line: a narrow no-break space before ? ! : ; »."""
+    if not isinstance(text, str):
+        return text
+    return FRENCH_SPACED_PUNCTUATION.sub(lambda m: f"\u202f{m.group(1)}" if m.group(1) else f"{m.group(2)}\u202f", text)

@@ -28,8 +28,14 @@ setup: install ## Migrate, import territories, load the demo archive, ensure the
 run: setup ## Set up (idempotent) and serve the site on http://127.0.0.1:8000
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: install ## Run the whole test suite
+test: install ## Run the whole suite on SQLite, then on PostgreSQL when KB_TEST_POSTGRES_URL is set
 	$(BIN)/pytest
+	@if [ -n "$$KB_TEST_POSTGRES_URL" ]; then \
+		echo "== Volet PostgreSQL ($$KB_TEST_POSTGRES_URL)"; \
+		DATABASE_URL="$$KB_TEST_POSTGRES_URL" $(BIN)/pytest; \
+	else \
+		echo "== Volet PostgreSQL sauté : KB_TEST_POSTGRES_URL n'est pas défini (.ci/run l'installe et le définit)."; \
+	fi
 
 lint: install ## ruff and the migrations check
 	$(BIN)/ruff check .

@@ -37,9 +37,16 @@ test: install ## Run the whole suite on SQLite, then on PostgreSQL when KB_TEST_
 		echo "== Volet PostgreSQL sauté : KB_TEST_POSTGRES_URL n'est pas défini (.ci/run l'installe et le définit)."; \
 	fi
 
+BENCH_DIR := var/bench
+bench: install ## Benchmark the search on a 100,000-item archive (generated once under var/bench/)
+	mkdir -p $(BENCH_DIR)
+	DATABASE_URL=sqlite:///$(CURDIR)/$(BENCH_DIR)/bench.sqlite3 MEDIA_ROOT=$(CURDIR)/$(BENCH_DIR)/media $(MANAGE) migrate --noinput -v0
+	DATABASE_URL=sqlite:///$(CURDIR)/$(BENCH_DIR)/bench.sqlite3 MEDIA_ROOT=$(CURDIR)/$(BENCH_DIR)/media $(MANAGE) kb_territories
+	DATABASE_URL=sqlite:///$(CURDIR)/$(BENCH_DIR)/bench.sqlite3 MEDIA_ROOT=$(CURDIR)/$(BENCH_DIR)/media LOG_LEVEL=WARNING $(MANAGE) kb_bench
+
 lint: install ## ruff and the migrations check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(MANAGE) makemigrations --check --dry-run
 
-.PHONY: help install setup run test lint
+.PHONY: help install setup run test bench lint

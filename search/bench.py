@@ -1,0 +1,131 @@
+"""The search benchmark behind `make bench`: one run, one archive, three ways to search.
+
+(a) the search service (facets and snippets on), (b) the engine's bare full-text
+match count, (c) what Wagtail gives out of the box (`Page.objects.live().search()`,
+the count and the first page of results, as a paginated Wagtail search view does).
+"""
+
+import statistics
+import time
+import tracemalloc
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.http import QueryDict
+
+from wagtail.models import Page
+
+from .access import Viewer
+from .engines import get_engine
+from .models import SearchFacet
+from .query import parse_query
+from .service import parse_params, search, synonyms
+
+SINGLE_WORDS = [
+    "coopérative", "habitat", "insertion", "mobilité", "solidaire", "association", "financement", "emploi",
+    "commerce", "énergie", "santé", "culture", "agriculture", "logement", "territoire", "bénévoles",
+]  # fmt: skip
+SEVERAL_WORDS = [
+    "coopérative d'habitants", "finances solidaires", "insertion par l'activité économique", "commerce équitable",
+    "circuits courts alimentation", "économie sociale et solidaire", "mobilité rurale covoiturage",
+    "habitat participatif Nantes", "emploi des jeunes quartier", "comment financer une coopérative d'habitants ?",
+    "monnaie locale complémentaire", "épicerie solidaire quartier", "garage associatif", "tiers-lieu culturel",
+]  # fmt: skip
+PHRASES = [
+    '"économie sociale"', '"habitat participatif"', '"commerce équitable"', '"finances solidaires"',
+    '"chantier d\'insertion"', '"utilité sociale"', '"circuits courts"', '"intérêt général"',
+]  # fmt: skip
+
+
+@dataclass
+class Timings:
+    label: str
+    seconds: list = field(default_factory=list)
+
+    @property
+    def median_ms(self):
+        return statistics.median(self.seconds) * 1000 if self.seconds else float("nan")
+
+    @property
+    def p95_ms(self):
+        if not self.seconds:
+            return float("nan")
+        ordered = sorted(self.seconds)
+        return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))] * 1000
+
+
+def query_mix():
+    """At least 50 fixed requests: words, several words, phrases, filter-only, query + 2 filters."""
+    poles = list(SearchFacet.objects.filter(facet="pole").values_list("value", flat=True).distinct()[:6])
+    themes = list(SearchFacet.objects.filter(facet="theme").values_list("value", flat=True).distinct()[:6])
+    places = ["52", "44", "244400404", "44109", "244400644", "49", "85", "72"]
+    years = ["2004", "2007", "2012", "2019", "2023"]
+    mix = [f"q={w}" for w in SINGLE_WORDS + SEVERAL_WORDS + PHRASES]
+    for i in range(8):
+        mix.append(f"pole={poles[i % len(poles)]}&year={years[i % len(years)]}" if poles else f"year={years[i % 5]}")
+    mix += [f"territory={p}" for p in places[:4]]
+    for i, word in enumerate(SINGLE_WORDS[:8]):
+        extra = f"&pole={poles[i % len(poles)]}" if poles else ""
+        second = f"&theme={themes[i % len(themes)]}" if themes else f"&year={years[i % 5]}"
+        mix.append(f"q={word}&territory={places[i % len(places)]}{extra or second}")
+    return [QueryDict(params) for params in mix]
+
+
+def _time(function, repeat):
+    best = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        function()
+        best.append(time.perf_counter() - started)
+    return statistics.median(best)
+
+
+def run(repeat=3, log=print):
+    engine, groups = get_engine(), synonyms()
+    viewer = Viewer.anonymous()
+    service, floor, wagtail = Timings("(a) service"), Timings("(b) moteur nu"), Timings("(c) Wagtail")
+    peak = 0
+    requests = query_mix()
+    for params in requests:
+        request, _errors = parse_params(params)
+        parsed = parse_query(request.q, groups)
+        service.seconds.append(_time(lambda request=request: search(request, viewer, engine=engine), repeat))
+        if parsed.is_empty:
+            continue
+        floor.seconds.append(_time(lambda parsed=parsed: engine.match_count(parsed), repeat))
+
+        def wagtail_search(q=request.q):
+            results = Page.objects.live().search(q)
+            results.count()
+            list(results[:20])
+
+        wagtail.seconds.append(_time(wagtail_search, repeat))
+    tracemalloc.start()
+    for params in requests:
+        request, _errors = parse_params(params)
+        tracemalloc.reset_peak()
+        search(request, viewer, engine=engine)
+        peak = max(peak, tracemalloc.get_traced_memory()[1])
+    tracemalloc.stop()
+    return requests, service, floor, wagtail, peak
+
+
+def report(requests, service, floor, wagtail, peak, rebuild_rate, records):
+    lines = [
+        f"Moteur : {connection.vendor}, {records} fiches, {len(requests)} requêtes "
+        f"({len(floor.seconds)} avec texte), médiane de 3 passages par requête.",
+        "",
+        f"{'mesure':<36}{'médiane (ms)':>14}{'p95 (ms)':>12}",
+    ]
+    for timings in (service, floor, wagtail):
+        lines.append(f"{timings.label:<36}{timings.median_ms:>14.1f}{timings.p95_ms:>12.1f}")
+    lines += [
+        "",
+        f"(a)/(b) : médiane ×{service.median_ms / floor.median_ms:.2f}, p95 ×{service.p95_ms / floor.p95_ms:.2f}"
+        "  (objectif : p95 ≤ ×3)",
+        f"(a)/(c) : médiane ×{service.median_ms / wagtail.median_ms:.2f}, p95 ×{service.p95_ms / wagtail.p95_ms:.2f}"
+        "  (objectif : < ×1)",
+        f"Mémoire de pointe d'une recherche (a), allocations Python : {peak / 1024 / 1024:.1f} Mo",
+        f"Réindexation (kb_index rebuild) : {rebuild_rate}",
+    ]
+    return "\n".join(lines)

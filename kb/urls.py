@@ -15,7 +15,8 @@ app_patterns = (
         path("territoires/<str:key>/", views.territory_detail, name="territory"),
         path("themes/<slug:slug>/", views.theme_detail, name="theme"),
         path("mots-cles/<str:slug>/", views.tag_detail, name="tag"),
-        path("poles/<slug:slug>/", views.pole_detail, name="pole"),
+        # Not "poles/": that is where the pole index page serves the sections, which this view redirects to.
+        path("pole/<slug:slug>/", views.pole_detail, name="pole"),
     ],
     "kb",
 )

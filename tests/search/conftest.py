@@ -1,0 +1,58 @@
+"""The search suite is a contract: every test runs once per engine, with the same expectations.
+
+The Elasticsearch leg needs a server (KB_ELASTICSEARCH_URL); without one it is skipped, with its reason.
+"""
+
+import os
+
+import pytest
+
+from django.contrib.auth.models import Group, User
+
+from search import indexing, service, sync, views
+from search.engines import get_database_engine
+
+ES_SKIPPED = "KB_ELASTICSEARCH_URL n'est pas défini : volet Elasticsearch sauté (aucun serveur sur cette machine)"
+
+
+@pytest.fixture(scope="module", params=["database", "elasticsearch"])
+def engine(request):
+    """The engine under test, explicitly passed to the search service."""
+    if request.param == "elasticsearch":
+        if not os.environ.get("KB_ELASTICSEARCH_URL"):
+            pytest.skip(ES_SKIPPED)
+        from search.engines.elasticsearch import ElasticsearchEngine
+
+        return ElasticsearchEngine()
+    return get_database_engine()
+
+
+@pytest.fixture(autouse=True)
+def engine_in_use(engine, monkeypatch):
+    """Sync, rebuilds, the page and the API all talk to the engine under test."""
+    for module in (sync, indexing, service, views):
+        monkeypatch.setattr(module, "get_engine", lambda: engine)
+    return engine
+
+
+@pytest.fixture
+def du_students(db):
+    return Group.objects.create(name="Étudiants du DU")
+
+
+@pytest.fixture
+def member(du_students):
+    user = User.objects.create_user("etudiante", password="motdepasse-etudiante")
+    user.groups.add(du_students)
+    return user
+
+
+@pytest.fixture
+def reader(db):
+    """Logged in, in no group."""
+    return User.objects.create_user("lectrice", password="motdepasse-lectrice")
+
+
+@pytest.fixture
+def staff(db):
+    return User.objects.create_superuser("documentaliste", password="motdepasse-documentaliste")

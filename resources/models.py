@@ -14,11 +14,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from kb.blocks import BodyBlock
+from kb.models import ArchivePage, FilterableIndexPage
 from kb.records import attachment_pages, richtext, stream_text
 from search.access import collection_access
 from search.records import Record, Searchable
-from kb.blocks import BodyBlock
-from kb.models import ArchivePage, FilterableIndexPage
 
 orcid_validator = RegexValidator(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$", _("Un ORCID s'écrit 0000-0002-1825-0097."))
 doi_validator = RegexValidator(r"^10\.\d{4,9}/\S+$", _("Un DOI commence par 10. suivi d'un préfixe et d'un suffixe."))
@@ -168,6 +168,7 @@ class ResearchPaperPage(ArchivePage):
     subpage_types = []
 
     search_kind = "research_paper"
+    search_prefetch = [*ArchivePage.search_prefetch, "authors", "pdf"]
 
     def search_abstract(self):
         return "\n".join(filter(None, [richtext(self.abstract), self.venue, self.doi, self.hal_id]))
@@ -298,6 +299,7 @@ class LessonPage(ArchivePage):
     subpage_types = []
 
     search_kind = "lesson"
+    search_prefetch = [*ArchivePage.search_prefetch, "documents__document"]
 
     def search_body(self):
         return "\n".join([stream_text(self.body), stream_text(self.reading_list)])

@@ -1,7 +1,9 @@
 """Admin report of PDF text extraction, so documentalists see which files need attention."""
 
 import django_filters
+
 from django.utils.translation import gettext_lazy as _
+
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView

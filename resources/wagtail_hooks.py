@@ -2,6 +2,7 @@
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+
 from wagtail import hooks
 from wagtail.admin.menu import AdminOnlyMenuItem
 

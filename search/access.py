@@ -13,7 +13,7 @@ def restriction_token(restriction):
     if kind == restriction.LOGIN:
         return "login"
     if kind == restriction.GROUPS:
-        group_ids = sorted(restriction.groups.values_list("pk", flat=True))
+        group_ids = sorted(group.pk for group in restriction.groups.all())
         return "groups:" + ",".join(str(pk) for pk in group_ids)
     scope = "collection" if hasattr(restriction, "collection_id") else "page"
     return f"password:{scope}:{restriction.pk}"
@@ -26,6 +26,21 @@ def access_key(restrictions):
 
 def page_access(page):
     return access_key(page.get_view_restrictions())
+
+
+class PageAccessMap:
+    """Access keys of many pages from one read of the view restrictions (for rebuilds)."""
+
+    def __init__(self):
+        from wagtail.models import PageViewRestriction
+
+        restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
+        self.restrictions = [(r.page.path, r) for r in restrictions]
+
+    def key(self, page):
+        if page.alias_of_id:
+            return page_access(page)
+        return access_key([r for path, r in self.restrictions if page.path.startswith(path)])
 
 
 def collection_access(collection):

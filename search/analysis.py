@@ -8,6 +8,7 @@ module produces; they never analyse French themselves.
 
 import re
 import unicodedata
+from functools import lru_cache
 
 ELISIONS = frozenset({"l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"})
 
@@ -26,25 +27,34 @@ STOP_WORDS = frozenset(
 )
 
 _WORD = re.compile(r"[0-9a-z]+")
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'"})
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
+_REPLACEMENTS = (("’", "'"), ("‘", "'"), ("`", "'"), ("ʼ", "'"), ("œ", "oe"), ("Œ", "OE"), ("æ", "ae"), ("Æ", "AE"))
+_COMBINING_MARKS = re.compile("[\u0300-\u036f]")
 
 
 def fold(text):
     """Lowercase and strip accents: 'Économie' → 'economie'."""
-    text = text.translate(_LIGATURES).translate(_APOSTROPHES).lower()
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if text.isascii():
+        return text.lower()
+    for old, new in _REPLACEMENTS:
+        if old in text:
+            text = text.replace(old, new)
+    return _COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", text)).lower()
 
 
 def words(text):
     """Folded words with elided articles removed ("l'habitat" → "habitat"), stop words kept."""
     folded = fold(text)
+    if "'" not in folded:
+        return _WORD.findall(folded)
     result = []
-    for chunk in folded.split("'"):
-        result.extend(_WORD.findall(chunk))
-    # A word followed by an apostrophe in the source is an elided article when it is one.
-    return [w for w in result if not (w in ELISIONS and f"{w}'" in folded)] if "'" in folded else result
+    chunks = folded.split("'")
+    for i, chunk in enumerate(chunks):
+        found = _WORD.findall(chunk)
+        # The last word before an apostrophe is an elided article when it is one ("l", "qu").
+        if i < len(chunks) - 1 and found and found[-1] in ELISIONS and chunk.endswith(found[-1]):
+            found.pop()
+        result.extend(found)
+    return result
 
 
 def analyze(text):
@@ -52,6 +62,7 @@ def analyze(text):
     return [token for token in (analyze_word(w) for w in words(text)) if token]
 
 
+@lru_cache(maxsize=200_000)
 def analyze_word(word):
     if word in STOP_WORDS:
         return ""

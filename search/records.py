@@ -63,8 +63,8 @@ class Record:
         data["date"] = self.date.isoformat() if self.date else None
         return data
 
-    def fingerprint(self):
-        payload = json.dumps(self.as_json(), sort_keys=True, ensure_ascii=False)
+    def fingerprint(self, data=None):
+        payload = json.dumps(data or self.as_json(), sort_keys=True, ensure_ascii=False)
         return hashlib.sha1(payload.encode(), usedforsecurity=False).hexdigest()
 
 

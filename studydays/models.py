@@ -10,8 +10,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from kb.records import richtext, stream_text
 from kb.models import ArchivePage, FilterableIndexPage
+from kb.records import richtext, stream_text
 
 from .blocks import ProgrammeBlock
 
@@ -84,6 +84,7 @@ class StudyDayPage(ArchivePage):
     subpage_types = []
 
     search_kind = "study_day"
+    search_prefetch = [*ArchivePage.search_prefetch, "proceedings_documents__document", "partners"]
 
     def search_abstract(self):
         return self.venue

@@ -10,8 +10,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from kb.records import richtext, stream_text
 from kb.blocks import BodyBlock, SynthesisBlock
+from kb.records import richtext, stream_text
 
 from .archive import ArchivePage, FilterableIndexPage
 from .taxonomy import Pole, Theme

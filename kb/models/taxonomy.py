@@ -1,5 +1,6 @@
 """Controlled vocabularies: poles, themes and the territory tree."""
 
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils.text import slugify
@@ -123,6 +124,19 @@ class Territory(index.Indexed, models.Model):
             return f"{self.name} ({self.code})"
         return self.name
 
+    def save(self, *args, **kwargs):
+        if not self.code:
+            self.code = None
+        if not self.slug:
+            self.slug = self._unique_slug()
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if not self.is_official:
+                self.rebuild_local_ancestry()
+
+    def get_absolute_url(self):
+        return reverse("kb:territory", args=[self.key])
+
     @property
     def key(self):
         """The identifier used in URLs and filters: official code, else slug."""
@@ -131,9 +145,6 @@ class Territory(index.Indexed, models.Model):
     @property
     def is_official(self):
         return self.kind in OFFICIAL_KINDS
-
-    def get_absolute_url(self):
-        return reverse("kb:territory", args=[self.key])
 
     def descendants(self):
         return Territory.objects.filter(ancestors=self)
@@ -145,8 +156,6 @@ class Territory(index.Indexed, models.Model):
         return sorted(chain, key=lambda t: order.get(t.kind, 0))
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if self.code == "":
             self.code = None
         if self.kind in OFFICIAL_KINDS and not self.code:
@@ -155,16 +164,6 @@ class Territory(index.Indexed, models.Model):
             raise ValidationError({"parent": _("Un territoire ne peut pas être rattaché à lui-même.")})
         if self.parent_id and self.pk and self.parent.ancestors.filter(pk=self.pk).exists():
             raise ValidationError({"parent": _("Ce rattachement créerait une boucle.")})
-
-    def save(self, *args, **kwargs):
-        if not self.code:
-            self.code = None
-        if not self.slug:
-            self.slug = self._unique_slug()
-        with transaction.atomic():
-            super().save(*args, **kwargs)
-            if not self.is_official:
-                self.rebuild_local_ancestry()
 
     def _unique_slug(self):
         base = slugify(self.name)[:180] or "territoire"

@@ -50,55 +50,57 @@ class DatabaseEngine:
                 self._index_batch(records[start : start + BATCH])
 
     def _index_batch(self, records):
+        # Replace rather than update: a record's rows (facets, full text) are rewritten whole anyway.
         by_source = {r.source: r for r in records}
-        existing = dict(SearchRecord.objects.filter(source__in=by_source).values_list("source", "pk"))
+        self._delete(list(by_source))
         rows = []
-        for source, record in by_source.items():
-            row = SearchRecord(
-                pk=existing.get(source),
-                source=source,
-                kind=record.kind,
-                title=record.title,
-                url=record.url,
-                date=record.date,
-                access=record.access,
-                data=record.as_json(),
-                fingerprint=record.fingerprint(),
+        for record in by_source.values():
+            data = record.as_json()
+            rows.append(
+                SearchRecord(
+                    source=record.source,
+                    kind=record.kind,
+                    title=record.title,
+                    url=record.url,
+                    date=record.date,
+                    access=record.access,
+                    data=data,
+                    fingerprint=record.fingerprint(data),
+                )
             )
-            rows.append(row)
-        new = [row for row in rows if row.pk is None]
-        SearchRecord.objects.bulk_create(new, batch_size=BATCH)
-        if len(new) != len(rows):
-            SearchRecord.objects.bulk_update(
-                [row for row in rows if row.source in existing],
-                ["kind", "title", "url", "date", "access", "data", "fingerprint"],
-                batch_size=BATCH,
-            )
+        SearchRecord.objects.bulk_create(rows, batch_size=BATCH)
         ids = dict(SearchRecord.objects.filter(source__in=by_source).values_list("source", "pk"))
-        SearchFacet.objects.filter(record_id__in=ids.values()).delete()
-        SearchFacet.objects.bulk_create(
-            [
-                SearchFacet(record_id=ids[source], facet=facet, value=value[:120])
-                for source, record in by_source.items()
-                for facet, value in record.facet_values()
-            ],
-            batch_size=2000,
-        )
+        with connection.cursor() as cursor:
+            # Tens of facet rows per record: plain executemany, without building model instances.
+            cursor.executemany(
+                "INSERT INTO search_searchfacet (record_id, facet, value) VALUES (%s, %s, %s)",
+                [
+                    (ids[source], facet, value[:120])
+                    for source, record in by_source.items()
+                    for facet, value in record.facet_values()
+                ],
+            )
         self.dialect.write_fulltext(
             [(ids[source], analysed_text(record), title_words(record)) for source, record in by_source.items()]
         )
+
+    def _delete(self, sources):
+        ids = list(SearchRecord.objects.filter(source__in=sources).values_list("pk", flat=True))
+        if ids:
+            self.dialect.delete_fulltext(ids)
+            SearchFacet.objects.filter(record_id__in=ids).delete()
+            SearchRecord.objects.filter(pk__in=ids).delete()
 
     def remove(self, sources):
         if not sources:
             return
         with transaction.atomic():
-            ids = list(SearchRecord.objects.filter(source__in=list(sources)).values_list("pk", flat=True))
-            self.dialect.delete_fulltext(ids)
-            SearchRecord.objects.filter(pk__in=ids).delete()
+            self._delete(list(sources))
 
     def clear(self):
         with transaction.atomic():
             self.dialect.delete_fulltext(None)
+            SearchFacet.objects.all().delete()
             SearchRecord.objects.all().delete()
 
     def fingerprints(self):

@@ -9,7 +9,8 @@ from search.records import source_key
 from search.sync import schedule
 
 from .models import ArchivePage, Pole, Territory, Theme
-from .records import territory_scope
+from .records import forget_territory_scopes
+from .vocabularies import TERRITORIES
 
 
 def _schedule_pages(pages):
@@ -33,7 +34,8 @@ def reindex_after_tag_rename(sender, instance, created=False, raw=False, **kwarg
 @receiver(m2m_changed, sender=Territory.ancestors.through)
 def reindex_after_territory_change(sender, instance=None, raw=False, **kwargs):
     # A move or rename changes the scope of every item placed in it or below it.
-    territory_scope.cache_clear()
+    forget_territory_scopes()
+    TERRITORIES.forget()
     if raw or instance is None or not isinstance(instance, Territory) or instance._state.adding:
         return
     below = Territory.objects.filter(pk=instance.pk) | instance.descendants()

@@ -1,6 +1,7 @@
 """Labels (and the territory tree) that the search facets show for the record keys."""
 
-from django.db.models import Q
+import time
+
 from django.utils.translation import gettext_lazy as _
 
 from taggit.models import Tag
@@ -32,20 +33,38 @@ class YearVocabulary:
 
 
 class TerritoryVocabulary:
-    """Territories keyed on official code or local slug, shown under their display parent."""
+    """Territories keyed on official code or local slug, shown under their display parent.
+
+    The whole tree (1,300+ rows) is read once and kept for a minute: facets label
+    hundreds of territories on every search. A change in this process forgets it at once.
+    """
+
+    lifetime = 60
+
+    def __init__(self):
+        self._tree, self._loaded_at = {}, 0.0
+
+    def forget(self):
+        self._tree = {}
+
+    def _entries(self):
+        if not self._tree or time.monotonic() - self._loaded_at > self.lifetime:
+            rows = Territory.objects.values_list("pk", "code", "slug", "name", "parent_id")
+            keys = {pk: code or slug for pk, code, slug, _name, _parent in rows}
+            self._tree = {keys[pk]: (name, keys.get(parent)) for pk, _c, _s, name, parent in rows}
+            self._loaded_at = time.monotonic()
+        return self._tree
 
     def labels(self, values):
-        return {key: name for key, name, _parent in self.describe(values)}
+        tree = self._entries()
+        return {v: tree[v][0] for v in values if v in tree}
 
     def parents(self, values):
-        return {key: parent for key, _name, parent in self.describe(values)}
+        tree = self._entries()
+        return {v: tree[v][1] for v in values if v in tree}
 
-    def describe(self, values):
-        values = list(values)
-        rows = Territory.objects.filter(Q(code__in=values) | Q(slug__in=values)).values_list(
-            "code", "slug", "name", "parent__code", "parent__slug"
-        )
-        return [(code or slug, name, parent_code or parent_slug) for code, slug, name, parent_code, parent_slug in rows]
+
+TERRITORIES = TerritoryVocabulary()
 
 
 def _subclasses(model):
@@ -62,4 +81,4 @@ def register_vocabularies():
     register_vocabulary("theme", ModelVocabulary(Theme))
     register_vocabulary("tag", ModelVocabulary(Tag))
     register_vocabulary("year", YearVocabulary())
-    register_vocabulary("territory", TerritoryVocabulary())
+    register_vocabulary("territory", TERRITORIES)

@@ -120,7 +120,7 @@ class DatabaseEngine:
             filters = {facet: values for facet, values in request.filters.items() if values}
             total = self._count(cursor, base, filters)
             hits = self._hits(cursor, base, filters, request, parsed)
-            facet_counts = {facet: self._facet_counts(cursor, base, filters, facet) for facet in FACETS}
+            facet_counts = self._all_facet_counts(cursor, base, filters)
         return EngineResult(total=total, hits=hits, facet_counts=facet_counts)
 
     def _filter_sql(self, filters, skip=None):
@@ -156,15 +156,31 @@ class DatabaseEngine:
         records = SearchRecord.objects.in_bulk([pk for pk, _score in ranked])
         return [EngineHit(record=records[pk].data, score=float(score or 0)) for pk, score in ranked if pk in records]
 
-    def _facet_counts(self, cursor, base, filters, facet):
-        where, params = self._filter_sql(filters, skip=facet)
+    def _all_facet_counts(self, cursor, base, filters):
+        """Each facet counted over the matches filtered by the OTHER facets' selections.
+
+        Facets without a selection share one pass over the fully filtered matches; each
+        facet with a selection needs a pass of its own without its own filter.
+        """
+        counts = {facet: {} for facet in FACETS}
+        shared = [facet for facet in FACETS if facet not in filters]
+        if shared:
+            for facet, value, count in self._count_pass(cursor, base, filters, shared):
+                counts[facet][value] = count
+        for facet in filters:
+            rest = {f: v for f, v in filters.items() if f != facet}
+            counts[facet] = {value: count for _f, value, count in self._count_pass(cursor, base, rest, [facet])}
+        return counts
+
+    def _count_pass(self, cursor, base, filters, facets):
+        where, params = self._filter_sql(filters)
         cursor.execute(
-            "SELECT f.value, COUNT(*) FROM search_searchfacet f "
-            f"WHERE f.facet = %s AND f.record_id IN (SELECT b.id FROM ({base.sql}) b WHERE {where}) "
-            "GROUP BY f.value",
-            [facet, *base.params, *params],
+            f"SELECT f.facet, f.value, COUNT(*) FROM ({base.sql}) b "
+            f"JOIN search_searchfacet f ON f.record_id = b.id AND f.facet IN ({', '.join(['%s'] * len(facets))}) "
+            f"WHERE {where} GROUP BY f.facet, f.value",
+            [*base.params, *facets, *params],
         )
-        return dict(cursor.fetchall())
+        return cursor.fetchall()
 
     def match_count(self, parsed):
         """The bare full-text match count, no access, facets or snippets: the engine's floor."""

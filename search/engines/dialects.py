@@ -74,7 +74,8 @@ class SQLiteDialect:
         exclusion, params = self._exclusion(parsed, "search_fts.rowid")
         cursor.execute(
             f"INSERT INTO kb_match (id, score) SELECT search_fts.rowid, -bm25(search_fts, {self.WEIGHTS}) "
-            "FROM search_fts JOIN search_searchrecord r ON r.id = search_fts.rowid "
+            # CROSS JOIN makes SQLite walk the full-text matches first, never the records table.
+            "FROM search_fts CROSS JOIN search_searchrecord r ON r.id = search_fts.rowid "
             f"WHERE search_fts MATCH %s AND r.access IN ({_marks(allowed)}){exclusion}",
             [self.expression(parsed.should), *allowed, *params],
         )
@@ -87,7 +88,7 @@ class SQLiteDialect:
     def autocomplete(self, cursor, folded_words, allowed, limit):
         terms = [f'"{w}"' for w in folded_words[:-1]] + [f'"{folded_words[-1]}"*']
         cursor.execute(
-            "SELECT r.title, r.url, r.kind FROM search_title_fts JOIN search_searchrecord r "
+            "SELECT r.title, r.url, r.kind FROM search_title_fts CROSS JOIN search_searchrecord r "
             f"ON r.id = search_title_fts.rowid WHERE search_title_fts MATCH %s AND r.access IN ({_marks(allowed)}) "
             "ORDER BY rank, r.date DESC LIMIT %s",
             [" AND ".join(terms), *allowed, limit],

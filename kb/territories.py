@@ -44,6 +44,8 @@ def load_items(path):
         items = payload["items"]
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise TerritoryDataError(f"Fichier de territoires illisible ({path}) : {exc}") from exc
+    if not isinstance(items, list):
+        raise TerritoryDataError(f"Fichier de territoires illisible ({path}) : « items » n'est pas une liste.")
     for item in items:
         if (
             not isinstance(item, dict)

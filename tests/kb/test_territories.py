@@ -160,6 +160,14 @@ def test_a_corrupt_source_file_is_refused_and_imports_nothing(db, tmp_path):
     assert ancestry_snapshot() == before
 
 
+@pytest.mark.parametrize("payload", ["[]", '{"meta": {}}', '{"items": null}', '{"items": 5}'])
+def test_a_file_without_a_list_of_items_is_refused_in_french(db, tmp_path, payload):
+    source = tmp_path / "territoires.json"
+    source.write_text(payload, encoding="utf-8")
+    with pytest.raises(CommandError, match="Fichier de territoires illisible"):
+        call_command("kb_territories", source=str(source))
+
+
 def test_an_invalid_entry_is_refused_before_anything_is_written(db, tmp_path):
     items = [*source_items(), {"code": "44999", "name": "", "type": "commune", "parents": {"departement": "44"}}]
     with pytest.raises(CommandError, match="Entrée de territoire invalide"):

@@ -48,15 +48,11 @@ class ArchivePageFactoryMixin(factory.django.DjangoModelFactory):
     def poles(self, create, extracted, **kwargs):
         if extracted:
             self.poles.set(extracted)
-            if create:
-                self.save()
 
     @factory.post_generation
     def themes(self, create, extracted, **kwargs):
         if extracted:
             self.themes.set(extracted)
-            if create:
-                self.save()
 
     @factory.post_generation
     def territories(self, create, extracted, **kwargs):
@@ -68,8 +64,12 @@ class ArchivePageFactoryMixin(factory.django.DjangoModelFactory):
     def tags(self, create, extracted, **kwargs):
         if extracted:
             self.tags.add(*extracted)
-            if create:
-                self.save()
+
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
+        # The hooks only change the page's cluster in memory: one save commits them all.
+        if create:
+            instance.save()
 
 
 class HomePageFactory(wagtail_factories.PageFactory):

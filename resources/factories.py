@@ -21,9 +21,10 @@ class ArchiveDocumentFactory(factory.django.DjangoModelFactory):
 
     class Params:
         pages = ["Économie sociale et solidaire : actes de la journée."]
+        filename = "document.pdf"
 
     title = factory.Sequence(lambda n: f"Document {n}")
-    file = factory.LazyAttribute(lambda o: ContentFile(make_pdf(o.pages, title=o.title), name="document.pdf"))
+    file = factory.LazyAttribute(lambda o: ContentFile(make_pdf(o.pages, title=o.title), name=o.filename))
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
@@ -51,10 +52,10 @@ class ResearchPaperPageFactory(ArchivePageFactoryMixin, wagtail_factories.PageFa
 
     @factory.post_generation
     def authors(self, create, extracted, **kwargs):
-        for name in extracted or ["Camille Martin"]:
-            self.authors.add(models.ResearchPaperAuthor(name=name))
-        if create:
-            self.save()
+        """Authors in order: names, or dicts with `name`, `orcid` and `affiliation`."""
+        for author in extracted or ["Camille Martin"]:
+            fields = author if isinstance(author, dict) else {"name": author}
+            self.authors.add(models.ResearchPaperAuthor(**fields))
 
 
 class CourseIndexPageFactory(wagtail_factories.PageFactory):

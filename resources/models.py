@@ -83,6 +83,12 @@ class ArchiveDocument(Searchable, AbstractDocument):
         for document in documents.iterator(chunk_size=500):
             yield document.search_record()
 
+    def clean(self):
+        # Wagtail checks the extension even when the form has refused the upload (an empty
+        # file): the editor would then also read "extension « » not allowed". One error is enough.
+        if self.file:
+            super().clean()
+
     @property
     def text(self):
         return "\n\n".join(self.page_texts)

@@ -41,9 +41,15 @@ def test_an_uploaded_pdf_has_its_text_extracted(upload):
 def test_an_empty_pdf_is_refused_with_a_form_error(upload):
     response = upload("vide.pdf", b"", title="Fichier vide")
     assert response.status_code == 200
-    # Django also adds a misleading "extension « » not allowed" error for the empty upload.
-    assert "Le fichier soumis est vide." in response.context["form"].errors["file"]
+    assert response.context["form"].errors["file"] == ["Le fichier soumis est vide."]
     assert not ArchiveDocument.objects.filter(title="Fichier vide").exists()
+
+
+def test_a_file_with_a_forbidden_extension_is_still_refused(upload):
+    response = upload("script.exe", b"MZ binaire", title="Exécutable")
+    assert response.status_code == 200
+    assert "n’est pas autorisée" in response.context["form"].errors["file"][0]
+    assert not ArchiveDocument.objects.filter(title="Exécutable").exists()
 
 
 def test_a_mislabelled_pdf_is_kept_with_the_not_pdf_status(upload):

@@ -1,10 +1,8 @@
 """How archive pages describe themselves to the archive search (search.records.Record)."""
 
-from functools import lru_cache
-
 from wagtail.rich_text import get_text_for_indexing
 
-from search.access import page_access
+from search.access import collection_access, covers, page_access
 from search.records import AttachmentPage, Record
 
 
@@ -19,15 +17,28 @@ def stream_text(stream_value):
     return "\n".join(str(part) for part in stream_value.stream_block.get_searchable_content(stream_value))
 
 
-@lru_cache(maxsize=4096)
+_scopes = {}
+
+
 def territory_scope(territory_id):
-    """The keys a territory counts under: itself and every ancestor."""
+    """The keys a territory counts under: itself and every ancestor (all read at once, then kept)."""
+    if not _scopes:
+        _load_scopes()
+    return _scopes.get(territory_id, ())
+
+
+def forget_territory_scopes():
+    _scopes.clear()
+
+
+def _load_scopes():
     from .models import Territory
 
-    territory = Territory.objects.filter(pk=territory_id).first()
-    if territory is None:
-        return ()
-    return (territory.key, *(t.key for t in territory.ancestors.all()))
+    keys = {pk: code or slug for pk, code, slug in Territory.objects.values_list("pk", "code", "slug")}
+    ancestors = {}
+    for child, parent in Territory.ancestors.through.objects.values_list("from_territory_id", "to_territory_id"):
+        ancestors.setdefault(child, []).append(keys[parent])
+    _scopes.update({pk: (key, *sorted(ancestors.get(pk, []))) for pk, key in keys.items()})
 
 
 def attachment_pages(documents):
@@ -39,14 +50,20 @@ def attachment_pages(documents):
     ]
 
 
-def archive_page_record(page):
-    """The record of a live archive page, or None when it must not be found."""
+def archive_page_record(page, access=None):
+    """The record of a live archive page, or None when it must not be found.
+
+    `access` is the page's access key when the caller computed it for many pages at once.
+    """
     url = page.get_url()
     if not page.live or not url:
         return None
-    territories = [link.territory for link in page.territory_links.select_related("territory")]
+    territories = [link.territory for link in page.territory_links.all()]
     poles, themes, tags = list(page.poles.all()), list(page.themes.all()), list(page.tags.all())
     scope = {key for t in territories for key in territory_scope(t.pk)}
+    access = access or page_access(page)
+    # A PDF the page's readers may not open lends it no text: its words would show in hits and snippets.
+    documents = [doc for doc in page.attached_documents() if covers(access, collection_access(doc.collection))]
     return Record(
         source=page.search_source,
         kind=page.search_kind,
@@ -57,11 +74,11 @@ def archive_page_record(page):
         abstract="\n".join(filter(None, [page.summary, page.search_abstract()])),
         keywords=[x.name for x in (*poles, *themes, *tags, *territories)],
         body=page.search_body(),
-        attachments=attachment_pages(page.attached_documents()),
+        attachments=attachment_pages(documents),
         poles=[p.slug for p in poles],
         territories=[t.key for t in territories],
         territory_scope=sorted(scope),
         themes=[t.slug for t in themes],
         tags=[t.slug for t in tags],
-        access=page_access(page),
+        access=access,
     )

@@ -47,6 +47,11 @@ def collection_access(collection):
     return access_key(collection.get_view_restrictions())
 
 
+def covers(key, other):
+    """Whoever may open an item under `key` may open one under `other`: its restrictions are among `key`'s."""
+    return set(other.split("&")) - {PUBLIC} <= set(key.split("&"))
+
+
 class Viewer:
     """What a request may open: its user, groups and the password restrictions it passed."""
 

@@ -7,7 +7,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction, ReferenceIndex
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from . import registry
 from .records import source_key
@@ -18,12 +18,6 @@ def _page_sources(pages):
     if "page" not in registry.searchable_models():
         return []
     return [source_key("page", pk) for pk in pages.values_list("pk", flat=True)]
-
-
-def _document_sources(documents):
-    if "document" not in registry.searchable_models():
-        return []
-    return [source_key("document", pk) for pk in documents.values_list("pk", flat=True)]
 
 
 def page_changed(sender, instance, **kwargs):
@@ -37,7 +31,7 @@ def page_deleted(sender, instance, **kwargs):
 
 
 def subtree_changed(sender, instance, **kwargs):
-    """A move or a view restriction changes the URL or the access of a page and all below it."""
+    """A move, a new slug or a view restriction changes the URL or the access of a page and all below it."""
     page = instance if isinstance(instance, Page) else getattr(instance, "page", None)
     if page is not None and page.pk:
         schedule(*_page_sources(Page.objects.descendant_of(page, inclusive=True)))
@@ -55,7 +49,9 @@ def collection_changed(sender, instance, **kwargs):
     if collection is None or not collection.pk:
         return
     collections = Collection.objects.descendant_of(collection, inclusive=True)
-    schedule(*_document_sources(get_document_model().objects.filter(collection__in=collections)))
+    # The pages that attach these documents carry their text, which follows the documents' access.
+    for document in get_document_model().objects.filter(collection__in=collections):
+        document_changed(sender, document)
 
 
 def document_changed(sender, instance, **kwargs):
@@ -71,6 +67,7 @@ def connect():
     page_unpublished.connect(page_changed, dispatch_uid="search_page_unpublished")
     post_delete.connect(page_deleted, dispatch_uid="search_page_deleted")
     post_page_move.connect(subtree_changed, dispatch_uid="search_page_moved")
+    page_slug_changed.connect(subtree_changed, dispatch_uid="search_page_slug_changed")
     post_save.connect(subtree_changed, sender=PageViewRestriction, dispatch_uid="search_pvr_saved")
     post_delete.connect(subtree_changed, sender=PageViewRestriction, dispatch_uid="search_pvr_deleted")
     post_save.connect(collection_changed, sender=CollectionViewRestriction, dispatch_uid="search_cvr_saved")

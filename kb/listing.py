@@ -32,7 +32,7 @@ def filter_archive_items(queryset, params):
     """Apply the GET filters to a queryset of ArchivePage; unknown values are reported, not fatal."""
     listing = Listing(items=queryset)
     listing.years = sorted(
-        {y for y in queryset.exclude(date=None).annotate(y=ExtractYear("date")).values_list("y", flat=True)},
+        set(queryset.exclude(date=None).annotate(y=ExtractYear("date")).values_list("y", flat=True)),
         reverse=True,
     )
     listing.poles = list(Pole.objects.filter(pages__in=queryset).distinct())

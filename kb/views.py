@@ -9,12 +9,13 @@ from taggit.models import Tag
 
 from .listing import filter_archive_items, territory_and_descendants
 from .models import ArchivePage, Pole, Territory, TerritoryKind, Theme
+from .visibility import visible_to
 
 PAGE_SIZE = 20
 
 
-def _visible_items():
-    return ArchivePage.objects.live().public()
+def _visible_items(request):
+    return visible_to(ArchivePage.objects.live(), request)
 
 
 def _render_listing(request, queryset, context):
@@ -32,9 +33,10 @@ def territory_index(request):
 
 def territory_detail(request, key):
     territory = get_object_or_404(Territory.objects.select_related("parent"), Q(code=key) | Q(slug=key))
-    items = _visible_items().filter(territory_links__territory__in=territory_and_descendants(territory)).distinct()
+    visible = _visible_items(request)
+    items = visible.filter(territory_links__territory__in=territory_and_descendants(territory)).distinct()
     children = territory.children.annotate(
-        item_count=Count("page_links", filter=Q(page_links__page__live=True))
+        item_count=Count("page_links", filter=Q(page_links__page__in=visible.values("pk")))
     ).order_by("name")
     return _render_listing(
         request,
@@ -54,7 +56,7 @@ def theme_detail(request, slug):
     theme = get_object_or_404(Theme, slug=slug)
     return _render_listing(
         request,
-        _visible_items().filter(themes=theme),
+        _visible_items(request).filter(themes=theme),
         {"heading": theme.name, "kind_label": _("Thème"), "taxonomy_object": theme, "intro": theme.question},
     )
 
@@ -63,7 +65,7 @@ def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     return _render_listing(
         request,
-        _visible_items().filter(tags=tag),
+        _visible_items(request).filter(tags=tag),
         {"heading": tag.name, "kind_label": _("Mot-clé"), "taxonomy_object": tag},
     )
 
@@ -75,6 +77,6 @@ def pole_detail(request, slug):
         return redirect(section.url)
     return _render_listing(
         request,
-        _visible_items().filter(poles=pole),
+        _visible_items(request).filter(poles=pole),
         {"heading": pole.name, "kind_label": _("Pôle"), "taxonomy_object": pole, "intro": pole.description},
     )

@@ -12,6 +12,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPan
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from kb.visibility import visible_to
 from search.records import Searchable
 
 from .taxonomy import Pole, Territory, Theme
@@ -147,14 +148,14 @@ class FilterableIndexPage(Page):
     class Meta:
         abstract = True
 
-    def listed_items(self):
-        return ArchivePage.objects.child_of(self).live().public()
+    def listed_items(self, request):
+        return visible_to(ArchivePage.objects.child_of(self).live(), request)
 
     def get_context(self, request, *args, **kwargs):
         from kb.listing import filter_archive_items
 
         context = super().get_context(request, *args, **kwargs)
-        listing = filter_archive_items(self.listed_items(), request.GET)
+        listing = filter_archive_items(self.listed_items(request), request.GET)
         paginator = Paginator(listing.items, self.page_size)
         try:
             page = paginator.page(request.GET.get("page", 1))

@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from kb.blocks import BodyBlock, SynthesisBlock
 from kb.records import richtext, stream_text
+from kb.visibility import visible_to
 
 from .archive import ArchivePage, FilterableIndexPage
 from .taxonomy import Pole, Theme
@@ -37,11 +38,10 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["latest_items"] = (
-            ArchivePage.objects.live().public().descendant_of(self).order_by("-date", "-pk").specific()[:6]
+            visible_to(ArchivePage.objects.live().descendant_of(self), request).order_by("-date", "-pk").specific()[:6]
         )
         context["themes"] = Theme.objects.all()
         context["poles"] = Pole.objects.all()
-        context["sections"] = self.get_children().live().public().in_menu()
         return context
 
 
@@ -79,9 +79,9 @@ class PoleSectionPage(FilterableIndexPage):
         verbose_name = _("section de pôle")
         verbose_name_plural = _("sections de pôle")
 
-    def listed_items(self):
+    def listed_items(self, request):
         """The pole's notes and every other archive item classed in the pole."""
-        return ArchivePage.objects.live().public().filter(poles=self.pole)
+        return visible_to(ArchivePage.objects.live().filter(poles=self.pole), request)
 
 
 class PoleNotePage(ArchivePage):

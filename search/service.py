@@ -45,6 +45,9 @@ def parse_params(params, strict=False):
     errors = []
     request = SearchRequest()
     q = _single(params, "q", errors)
+    if "\ufffd" in q:
+        # Django decodes bytes that are not UTF-8 as U+FFFD: what was typed there is lost.
+        errors.append(_("La requête contient des caractères illisibles (pas en UTF-8) : ils sont ignorés."))
     q = _CONTROL.sub(" ", q)
     if len(q) > MAX_QUERY_LENGTH:
         errors.append(

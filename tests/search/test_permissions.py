@@ -181,3 +181,14 @@ def test_the_autocomplete_api_answers_each_viewer_with_what_they_may_open(client
         client.force_login(getattr(archive, who))
     data = client.get(reverse("search:autocomplete"), {"q": "sémin"}).json()
     assert [result["title"] for result in data["results"]] == ([COURSE] if who == "member" else [])
+
+
+@pytest.mark.parametrize("who", ["anonymous", "member"])
+def test_the_search_page_shows_each_viewer_only_what_they_may_open(client, archive, who):
+    if who != "anonymous":
+        client.force_login(getattr(archive, who))
+    response = client.get(reverse("search:page"), {"q": "séminaire confidentiel"})
+    assert response.status_code == 200
+    shown = "Séminaire confidentiel" in response.content.decode().replace("<mark>", "").replace("</mark>", "")
+    assert shown is (who == "member")
+    assert ("Pôle du DU" in response.content.decode()) is (who == "member")

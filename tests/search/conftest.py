@@ -7,8 +7,6 @@ import os
 
 import pytest
 
-from django.contrib.auth.models import Group, User
-
 from search import indexing, service, sync, views
 from search.engines import get_database_engine
 
@@ -33,26 +31,3 @@ def engine_in_use(engine, monkeypatch):
     for module in (sync, indexing, service, views):
         monkeypatch.setattr(module, "get_engine", lambda: engine)
     return engine
-
-
-@pytest.fixture
-def du_students(db):
-    return Group.objects.create(name="Étudiants du DU")
-
-
-@pytest.fixture
-def member(du_students):
-    user = User.objects.create_user("etudiante", password="motdepasse-etudiante")
-    user.groups.add(du_students)
-    return user
-
-
-@pytest.fixture
-def reader(db):
-    """Logged in, in no group."""
-    return User.objects.create_user("lectrice", password="motdepasse-lectrice")
-
-
-@pytest.fixture
-def staff(db):
-    return User.objects.create_superuser("documentaliste", password="motdepasse-documentaliste")

@@ -43,17 +43,22 @@ def committed():
         yield callbacks
 
 
+def refresh(engine):
+    """Make what was just indexed searchable: a no-op for the database engine, not for a search server."""
+    if hasattr(engine, "refresh"):
+        engine.refresh()
+
+
 def index_records(engine):
     """Give `engine` every record the sources hold now: what `kb_index rebuild` does, on this engine."""
     engine.clear()
     engine.index(list(indexing.all_records()))
-    refresh = getattr(engine, "refresh", None)
-    if refresh is not None:
-        refresh()
+    refresh(engine)
 
 
 def find(engine, q="", viewer=ANONYMOUS, sort="relevance", page=1, page_size=100, **filters):
     """The search service's response to one request; filters are facet=[values]."""
+    refresh(engine)
     request = SearchRequest(q=q, filters=filters, sort=sort, page=page, page_size=page_size)
     return service.search(request, viewer, engine=engine)
 

@@ -39,14 +39,14 @@ def tree(engine, django_db_setup, django_db_blocker):
         yield tree
 
 
+@pytest.fixture(autouse=True)
+def fresh_index(engine, tree, db):
+    """Each test starts from the module's records: a search server keeps what a rolled-back test indexed."""
+    index_records(engine)
+
+
 def found(engine, q, title, viewer=None):
     return title in titles(find(engine, q, viewer=viewer or Viewer()))
-
-
-def refresh(engine):
-    """Make what was just indexed searchable (a no-op for the database engine)."""
-    if hasattr(engine, "refresh"):
-        engine.refresh()
 
 
 def published(parent, title, **kwargs):
@@ -67,7 +67,6 @@ def test_a_published_page_is_found_at_once(engine, tree):
 
     with committed():
         page.save_revision().publish()
-    refresh(engine)
 
     assert found(engine, "ressourcerie", "Une ressourcerie")
     assert found(engine, "textile", "Une ressourcerie")
@@ -78,13 +77,11 @@ def test_a_draft_is_not_searchable_until_it_is_published(engine, tree):
     with committed():
         page.title = "Une recyclerie"
         revision = page.save_revision()
-    refresh(engine)
     assert not found(engine, "recyclerie", "Une recyclerie")
     assert found(engine, "ressourcerie", "Une ressourcerie")
 
     with committed():
         revision.publish()
-    refresh(engine)
     assert found(engine, "recyclerie", "Une recyclerie")
     assert not found(engine, "ressourcerie", "Une ressourcerie")
 
@@ -93,7 +90,6 @@ def test_an_unpublished_page_is_gone(engine, tree):
     page = published(tree.practice_index, "Une ressourcerie")
     with committed():
         page.unpublish()
-    refresh(engine)
     assert not found(engine, "ressourcerie", "Une ressourcerie")
 
 
@@ -101,7 +97,6 @@ def test_a_deleted_page_is_gone(engine, tree):
     page = published(tree.practice_index, "Une ressourcerie")
     with committed():
         page.delete()
-    refresh(engine)
     assert find(engine, "ressourcerie").total == 0
 
 
@@ -117,7 +112,6 @@ def test_a_moved_page_is_found_at_its_new_url(engine, tree):
 
     with committed():
         Page.objects.get(pk=note.pk).move(other_section, pos="last-child")
-    refresh(engine)
 
     [after] = find(engine, "vélos").hits
     assert after.url.endswith("/poles/mobilite/velos/")
@@ -129,7 +123,6 @@ def test_a_new_slug_on_a_parent_moves_the_urls_of_the_pages_below_it(engine, tre
         index = Page.objects.get(pk=tree.practice_index.pk).specific
         index.slug = "pratiques"
         index.save_revision().publish()
-    refresh(engine)
     [hit] = find(engine, "ressourcerie").hits
     assert hit.url.endswith("/pratiques/ressourcerie/")
 
@@ -146,13 +139,11 @@ def test_a_view_restriction_hides_a_page_and_its_removal_shows_it_again(engine, 
     with committed():
         restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.GROUPS)
         restriction.groups.add(students)
-    refresh(engine)
     assert not found(engine, "ressourcerie", "Une ressourcerie")
     assert found(engine, "ressourcerie", "Une ressourcerie", viewer=Viewer(member))
 
     with committed():
         restriction.delete()
-    refresh(engine)
     assert found(engine, "ressourcerie", "Une ressourcerie")
 
 
@@ -160,7 +151,6 @@ def test_a_view_restriction_on_a_parent_hides_every_page_below_it(engine, tree):
     published(tree.practice_index, "Une ressourcerie")
     with committed():
         PageViewRestriction.objects.create(page=tree.practice_index, restriction_type=PageViewRestriction.LOGIN)
-    refresh(engine)
     assert not found(engine, "ressourcerie", "Une ressourcerie")
     assert found(engine, "ressourcerie", "Une ressourcerie", viewer=Viewer(User.objects.create_user("lectrice")))
 
@@ -177,7 +167,6 @@ def test_a_group_added_to_a_restriction_lets_its_members_find_the_page(engine, t
 
     with committed():
         restriction.groups.add(teachers)
-    refresh(engine)
     assert found(engine, "ressourcerie", "Une ressourcerie", viewer=Viewer(teacher))
 
 
@@ -194,7 +183,6 @@ def test_a_document_in_a_collection_made_private_is_hidden(engine, tree):
     collection = Collection.get_first_root_node().add_child(name="Documents du DU")
     with committed():
         ArchiveDocumentFactory(title="Support de cours", collection=collection, pages=["Le phalanstère de Guise."])
-    refresh(engine)
     assert found(engine, "phalanstère", "Support de cours")
 
     with committed():
@@ -202,7 +190,6 @@ def test_a_document_in_a_collection_made_private_is_hidden(engine, tree):
             collection=collection, restriction_type=CollectionViewRestriction.GROUPS
         )
         restriction.groups.add(Group.objects.create(name="Étudiants du DU"))
-    refresh(engine)
     assert find(engine, "phalanstère").total == 0
 
 
@@ -212,7 +199,6 @@ def test_a_document_moved_into_a_private_collection_is_hidden(engine, tree):
     with committed():
         document.collection = private_collection()
         document.save()
-    refresh(engine)
     assert find(engine, "phalanstère").total == 0
 
 
@@ -221,20 +207,17 @@ def test_a_public_page_stops_showing_the_text_of_a_pdf_whose_collection_becomes_
     with committed():
         document = ArchiveDocumentFactory(title="Actes", collection=collection, pages=["Le phalanstère de Guise."])
         ResearchPaperPageFactory(parent=tree.research_index, title="Travaux publics", summary="", pdf=document)
-    refresh(engine)
     assert set(titles(find(engine, "phalanstère"))) == {"Actes", "Travaux publics"}
 
     with committed():
         restriction = CollectionViewRestriction.objects.create(
             collection=collection, restriction_type=CollectionViewRestriction.LOGIN
         )
-    refresh(engine)
     assert find(engine, "phalanstère").total == 0
     assert titles(find(engine, "phalanstère", viewer=Viewer(User.objects.create_user("lectrice")))) == ["Actes"]
 
     with committed():
         restriction.delete()
-    refresh(engine)
     assert set(titles(find(engine, "phalanstère"))) == {"Actes", "Travaux publics"}
 
 
@@ -244,7 +227,6 @@ def test_a_public_page_stops_showing_the_text_of_a_pdf_whose_collection_becomes_
 def test_an_uploaded_document_is_found_by_the_text_of_its_pdf(engine, tree):
     with committed():
         ArchiveDocumentFactory(title="Actes de la journée", pages=["Introduction.", "Le covoiturage rural."])
-    refresh(engine)
     [hit] = find(engine, "covoiturage").hits
     assert (hit.title, hit.kind) == ("Actes de la journée", "document")
     assert [(s.field, s.page) for s in hit.snippets] == [("attachment", 2)]
@@ -254,14 +236,12 @@ def test_a_replaced_file_is_found_by_its_new_words_and_no_longer_by_the_old(engi
     with committed():
         document = ArchiveDocumentFactory(title="Actes de la journée", pages=["Le covoiturage rural."])
         ResearchPaperPageFactory(parent=tree.research_index, title="Mobilités rurales", summary="", pdf=document)
-    refresh(engine)
     assert set(titles(find(engine, "covoiturage"))) == {"Actes de la journée", "Mobilités rurales"}
 
     with committed():
         document.file = ContentFile(make_pdf(["Le transport solidaire à la demande."]), name="actes-v2.pdf")
         document._set_document_file_metadata()
         document.save()
-    refresh(engine)
 
     assert find(engine, "covoiturage").total == 0
     assert set(titles(find(engine, "transport"))) == {"Actes de la journée", "Mobilités rurales"}
@@ -273,7 +253,6 @@ def test_a_deleted_document_is_gone_and_no_longer_found_through_the_page_that_at
         ResearchPaperPageFactory(parent=tree.research_index, title="Mobilités rurales", summary="", pdf=document)
     with committed():
         document.delete()
-    refresh(engine)
     assert find(engine, "covoiturage").total == 0
     assert titles(find(engine, "mobilités")) == ["Mobilités rurales"]
 
@@ -287,7 +266,6 @@ def test_a_renamed_pole_renames_the_keyword_of_its_items(engine, tree):
     with committed():
         pole.name = "Alimentation locale"
         pole.save()
-    refresh(engine)
     assert found(engine, "alimentation", "Un magasin de producteurs")
     assert not found(engine, "circuits", "Un magasin de producteurs")
 
@@ -298,7 +276,6 @@ def test_a_renamed_theme_renames_the_keyword_of_its_items(engine, tree):
     with committed():
         theme.name = "Bien manger"
         theme.save()
-    refresh(engine)
     assert found(engine, "manger", "Un magasin de producteurs")
     assert not found(engine, "nourrir", "Un magasin de producteurs")
 
@@ -309,7 +286,6 @@ def test_a_renamed_tag_renames_the_keyword_of_its_items(engine, tree):
         tag = Tag.objects.get(name="vrac")
         tag.name = "sans emballage"
         tag.save()
-    refresh(engine)
     assert found(engine, "emballage", "Un magasin de producteurs")
     assert not found(engine, "vrac", "Un magasin de producteurs")
 
@@ -320,7 +296,6 @@ def test_a_renamed_territory_renames_the_keyword_of_its_items(engine, tree):
     with committed():
         quartier.name = "Pin Sec"
         quartier.save()
-    refresh(engine)
     assert found(engine, "pin sec", "Un magasin de producteurs")
     assert not found(engine, "bottière", "Un magasin de producteurs")
 
@@ -333,7 +308,6 @@ def test_a_territory_placed_elsewhere_counts_its_items_under_its_new_parents(eng
     with committed():
         quartier.parent = Territory.objects.get(code="44143")
         quartier.save()
-    refresh(engine)
 
     assert titles(find(engine, territory=["44143"])) == ["Un magasin de producteurs"]
     assert find(engine, territory=["44109"]).total == 0
@@ -378,7 +352,6 @@ def test_tags_added_in_the_admin_and_published_are_found_at_once(engine, tree, a
             edit_form_data(page, tags="lombricompostage, jardinage partagé"),
         )
     assert response.status_code == 302, response.context and response.context["form"].errors
-    refresh(engine)
 
     [hit] = find(engine, "lombricompostage").hits
     assert hit.title == "Un jardin de quartier"
@@ -427,7 +400,6 @@ def test_kb_index_repair_fixes_what_check_found(engine, tree):
     engine.index([Record(source="page:999999", kind="practice_exchange", title="Disparue", url="/disparue/")])
 
     output = run_kb_index("repair")
-    refresh(engine)
 
     assert re.search(r"1 manquantes, 1 périmées, 1 orphelines corrigées en \d+\.\d s\.", output)
     assert "0 manquantes, 0 périmées, 0 orphelines trouvées" in run_kb_index("check")
@@ -441,6 +413,5 @@ def test_kb_index_rebuild_indexes_everything_and_reports_its_throughput(engine, 
     published(tree.practice_index, "Une recyclerie")
     engine.clear()
     output = run_kb_index("rebuild")
-    refresh(engine)
     assert re.fullmatch(r"2 fiches indexées en \d+\.\d s \(\d+ fiches/s\)\.\n", output)
     assert find(engine).total == 2

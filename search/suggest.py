@@ -6,29 +6,35 @@ it never reveals a word that only restricted items contain.
 """
 
 import difflib
+import re
 import threading
 from collections import Counter
 from dataclasses import replace
 
 from django.db.models import Count, Max
 
-from .analysis import STOP_WORDS, fold, words
+from .analysis import STOP_WORDS, fold
 from .models import SearchRecord
 from .query import parse_query
 
 _cache = threading.local()
+_WRITTEN = re.compile(r"[^\W\d_]+")
 
 
 def _vocabulary():
     version = tuple(SearchRecord.objects.aggregate(n=Count("id"), t=Max("indexed_at")).values())
     if getattr(_cache, "version", None) != version:
-        counter = Counter()
+        counter, spelled = Counter(), {}
         for title in SearchRecord.objects.values_list("title", flat=True).iterator(chunk_size=5000):
-            counter.update(w for w in words(title) if len(w) > 3 and not w.isdigit())
+            for written in _WRITTEN.findall(title.lower()):
+                folded = fold(written)
+                if len(folded) > 3 and folded.isalpha():
+                    counter[folded] += 1
+                    spelled.setdefault(folded, written)
         by_initial = {}
         for word, _n in counter.most_common():
             by_initial.setdefault(word[0], []).append(word)
-        _cache.version, _cache.words = version, by_initial
+        _cache.version, _cache.words, _cache.spelled = version, by_initial, spelled
     return _cache.words
 
 
@@ -41,11 +47,12 @@ def _corrected(text):
             out.append(token)
             continue
         candidates = vocabulary.get(word[0], [])
-        if word in candidates:
+        if word in _cache.spelled:
             out.append(token)
             continue
         close = difflib.get_close_matches(word, candidates[:20000], n=1, cutoff=0.75)
-        out.append(close[0] if close else token)
+        # Offer the word as the archive writes it, accents included ("epicerie" → "épicerie").
+        out.append(_cache.spelled.get(close[0], close[0]) if close else token)
         changed = changed or bool(close)
     return " ".join(out) if changed else ""
 

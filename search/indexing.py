@@ -1,11 +1,20 @@
-"""Rebuild, check and repair the records from the source of truth."""
+"""Rebuild, check and repair the records from the source of truth, on every engine that holds them.
+
+That is the database engine, and the search server when one is configured: the database
+engine stays complete whichever engine serves, since it answers whenever the server cannot.
+"""
 
 import logging
 import time
 from dataclasses import dataclass, field
+from itertools import islice
+
+from django.utils import timezone
 
 from . import registry
-from .engines import get_engine
+from .engines import get_database_engine, get_engine
+from .engines.base import EngineError
+from .models import EngineStatus, PendingChange
 
 logger = logging.getLogger(__name__)
 
@@ -17,10 +26,23 @@ class IndexReport:
     stale: list = field(default_factory=list)
     orphans: list = field(default_factory=list)
     seconds: float = 0.0
+    # Changes a search server has not received yet, and the engines that could not be read.
+    backlog: int = 0
+    unreachable: list = field(default_factory=list)
 
     @property
     def problems(self):
-        return len(self.missing) + len(self.stale) + len(self.orphans)
+        return len(self.missing) + len(self.stale) + len(self.orphans) + self.backlog + len(self.unreachable)
+
+
+class RebuildError(Exception):
+    """A search server could not be rebuilt; the database engine was, and the server keeps its previous index."""
+
+
+def engines():
+    """The engines that hold records: the database engine, then the serving engine when it is another."""
+    database, engine = get_database_engine(), get_engine()
+    return [database] if engine is database else [database, engine]
 
 
 def all_records():
@@ -28,50 +50,124 @@ def all_records():
         yield from model.search_records()
 
 
+def batches(records, size):
+    records = iter(records)
+    while batch := list(islice(records, size)):
+        yield batch
+
+
+class InPlace:
+    """How the database engine is rebuilt: emptied, then filled."""
+
+    def __init__(self, engine):
+        self.engine = engine
+        engine.clear()
+
+    def index(self, records):
+        self.engine.index(records)
+
+    def finish(self):
+        pass
+
+    def abort(self):
+        pass
+
+
 def rebuild(batch_size=1000, log=None):
-    """Index every record anew; returns (count, seconds)."""
+    """Index every record anew on every engine; returns (count, seconds).
+
+    A search server is rebuilt into a new index swapped in at the end; what changes meanwhile
+    is queued and replayed into it. If it fails, the database engine is still rebuilt, then
+    RebuildError says so.
+    """
     started = time.perf_counter()
-    engine = get_engine()
-    engine.clear()
-    batch, count = [], 0
-    for record in all_records():
-        batch.append(record)
-        if len(batch) >= batch_size:
-            engine.index(batch)
-            count += len(batch)
-            batch = []
-            if log:
-                log(f"… {count} fiches indexées")
-    engine.index(batch)
-    count += len(batch)
+    database, *servers = engines()
+    builders = {database: InPlace(database)}
+    failures = []
+    for server in servers:
+        EngineStatus.objects.update_or_create(engine=server.name, defaults={"rebuilding_since": timezone.now()})
+        try:
+            builders[server] = server.begin_rebuild()
+        except EngineError as error:
+            failures.append((server, error))
+    count = 0
+    for batch in batches(all_records(), batch_size):
+        for engine, builder in list(builders.items()):
+            try:
+                builder.index(batch)
+            except EngineError as error:
+                failures.append((engine, error))
+                builders.pop(engine).abort()
+        count += len(batch)
+        if log:
+            log(f"… {count} fiches indexées")
+    for engine, builder in builders.items():
+        try:
+            builder.finish()
+        except EngineError as error:
+            failures.append((engine, error))
+            builder.abort()
+    for server in servers:
+        _rebuilt(server)
     seconds = time.perf_counter() - started
     logger.info("search rebuild: %d records in %.1f s", count, seconds)
+    if failures:
+        raise RebuildError("; ".join(f"{engine.name} : {error}" for engine, error in failures))
     return count, seconds
 
 
+def _rebuilt(server):
+    """The rebuild is over: changes go straight to the server again, after those queued meanwhile."""
+    from .sync import replay
+
+    EngineStatus.objects.filter(engine=server.name).update(rebuilding_since=None)
+    replay(server)
+
+
 def check():
-    """Compare the engine's records with what the sources say now."""
+    """Compare each engine's records with what the sources say now."""
     started = time.perf_counter()
-    stored = get_engine().fingerprints()
     report = IndexReport()
-    seen = set()
+    stored = []
+    targets = engines()
+    for engine in targets:
+        try:
+            stored.append(engine.fingerprints())
+        except EngineError as error:
+            report.unreachable.append(f"{engine.name} : {error}")
+    missing, stale, seen = {}, {}, set()
     for record in all_records():
         seen.add(record.source)
         report.expected += 1
-        fingerprint = stored.get(record.source)
-        if fingerprint is None:
-            report.missing.append(record.source)
-        elif fingerprint != record.fingerprint():
-            report.stale.append(record.source)
-    report.orphans = sorted(set(stored) - seen)
+        fingerprint = record.fingerprint()
+        for fingerprints in stored:
+            found = fingerprints.get(record.source)
+            if found is None:
+                missing[record.source] = True
+            elif found != fingerprint:
+                stale[record.source] = True
+    report.missing = list(missing)
+    report.stale = [source for source in stale if source not in missing]
+    report.orphans = sorted({source for fingerprints in stored for source in fingerprints} - seen)
+    report.backlog = PendingChange.objects.count() if len(targets) > 1 else 0
     report.seconds = time.perf_counter() - started
     return report
 
 
 def repair(report=None):
-    """Index the missing and stale records, remove the orphans; returns the report it acted on."""
-    from .sync import apply
+    """Replay what a search server missed, then index the missing and stale records and remove the orphans.
 
+    Returns the report it acted on.
+    """
+    from .sync import apply, replay
+
+    for server in engines()[1:]:
+        replay(server)
+        try:
+            server.put_synonyms()
+        except EngineError as error:
+            logger.warning("search repair: synonyms not sent to %s: %s", server.name, error)
     report = report or check()
     apply({*report.missing, *report.stale, *report.orphans})
+    report.backlog = PendingChange.objects.count() if len(engines()) > 1 else 0
     return report

@@ -1,4 +1,5 @@
-"""Storage of the database engine (records, facet values) and the documentalists' synonyms."""
+"""Storage of the database engine (records, facet values), the documentalists' synonyms, and what a
+search server still has to receive (queued changes) or last did (failures, rebuilds)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -67,3 +68,44 @@ class Synonym(models.Model):
     def expression_list(self):
         lines = self.expressions.replace(",", "\n").splitlines()
         return [line.strip() for line in lines if line.strip()]
+
+
+class PendingChange(models.Model):
+    """A source whose record a search server has not received yet: replayed in order once it answers.
+
+    Changes queue here while Elasticsearch is unreachable, and during a rebuild so that the new
+    index catches up with what changed while it was being built.
+    """
+
+    source = models.CharField(max_length=40)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("modification en attente")
+        verbose_name_plural = _("modifications en attente")
+
+    def __str__(self):
+        return f"{self.source} ({self.created_at:%d/%m/%Y %H:%M})"
+
+
+class EngineStatus(models.Model):
+    """What every process knows of a search server: its last failure and answer, a rebuild under way."""
+
+    engine = models.CharField(max_length=40, unique=True)
+    failed_at = models.DateTimeField(null=True)
+    error = models.TextField(blank=True)
+    answered_at = models.DateTimeField(null=True)
+    rebuilding_since = models.DateTimeField(null=True)
+
+    class Meta:
+        verbose_name = _("état d'un moteur de recherche")
+        verbose_name_plural = _("états des moteurs de recherche")
+
+    def __str__(self):
+        return self.engine
+
+    @property
+    def failing(self):
+        """The last call failed: no answer came after the last failure."""
+        return bool(self.failed_at and (self.answered_at is None or self.answered_at < self.failed_at))

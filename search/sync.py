@@ -2,6 +2,10 @@
 
 Changes are collected per transaction and applied once on commit, so a page saved
 three times in one request is indexed once, with its tags and inline rows written.
+
+The database engine always receives them: it is the engine, or the fallback of a search
+server. A search server that cannot take them (unreachable, slow, refusing) gets them later:
+they wait in PendingChange and are replayed in order, before any newer change, once it answers.
 """
 
 import logging
@@ -10,10 +14,15 @@ import threading
 from django.db import transaction
 
 from . import registry
-from .engines import get_engine
+from .engines import get_database_engine, get_engine
+from .engines.base import EngineError
+from .models import EngineStatus, PendingChange
 
 logger = logging.getLogger(__name__)
 _pending = threading.local()
+REPLAY_BATCH = 500
+# A commit replays at most this much of a backlog; `kb_index repair` replays all of it.
+REPLAY_ON_COMMIT = 4 * REPLAY_BATCH
 
 
 def schedule(*sources):
@@ -47,17 +56,86 @@ def load_record(source):
     return instance.specific.search_record() if hasattr(instance, "specific") else instance.search_record()
 
 
-def apply(sources):
-    """Bring the engine in line with the sources now; returns (indexed, removed)."""
+def read(sources):
+    """(records to index, sources to remove) as the sources stand now."""
     records, gone = [], []
-    for source in sorted(sources):
+    for source in sources:
         record = load_record(source)
         if record is None:
             gone.append(source)
         else:
             records.append(record)
+    return records, gone
+
+
+def apply(sources):
+    """Bring the engines in line with the sources now; returns (indexed, removed)."""
+    sources = sorted(sources)
+    records, gone = read(sources)
+    database = get_database_engine()
+    database.index(records)
+    database.remove(gone)
     engine = get_engine()
-    engine.index(records)
-    engine.remove(gone)
+    if engine is not database:
+        deliver(engine, sources, records, gone)
     logger.info("search sync: %d indexed, %d removed", len(records), len(gone))
     return len(records), len(gone)
+
+
+def rebuilding(engine):
+    return EngineStatus.objects.filter(engine=engine.name, rebuilding_since__isnull=False).exists()
+
+
+def deliver(engine, sources, records, gone):
+    """Send changes to a search server, or queue them when it cannot take them now.
+
+    During a rebuild they go to the index in service and are queued too: the new index
+    replays them once it is in place. Behind a backlog they wait their turn.
+    """
+    during_rebuild = rebuilding(engine)
+    if during_rebuild or PendingChange.objects.exists():
+        queue(sources)
+        if not during_rebuild:
+            replay(engine, limit=REPLAY_ON_COMMIT)
+            return
+    try:
+        engine.index(records)
+        engine.remove(gone)
+    except EngineError as error:
+        logger.warning("search sync: %s unavailable, %d change(s) queued: %s", engine.name, len(sources), error)
+        if not during_rebuild:
+            queue(sources)
+
+
+def queue(sources):
+    PendingChange.objects.bulk_create([PendingChange(source=source) for source in sources])
+
+
+def replay(engine, limit=None):
+    """Send the queued changes in the order they were made; stop at the first failure. Returns how many went."""
+    if rebuilding(engine):
+        return 0
+    done = 0
+    while limit is None or done < limit:
+        batch = list(PendingChange.objects.order_by("pk")[:REPLAY_BATCH])
+        if not batch:
+            break
+        # Each source is read as it stands now, so sending it once per batch is enough.
+        records, gone = read(dict.fromkeys(change.source for change in batch))
+        try:
+            engine.index(records)
+            engine.remove(gone)
+        except EngineError as error:
+            logger.warning(
+                "search sync: replay to %s stopped, %d change(s) still queued: %s", engine.name, backlog(), error
+            )
+            break
+        PendingChange.objects.filter(pk__in=[change.pk for change in batch]).delete()
+        done += len(batch)
+    if done:
+        logger.info("search sync: %d queued change(s) replayed to %s", done, engine.name)
+    return done
+
+
+def backlog():
+    return PendingChange.objects.count()

@@ -158,7 +158,18 @@ WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 KB_EXTRACTION_TIMEOUT_SECONDS = int(os.environ.get("KB_EXTRACTION_TIMEOUT_SECONDS", "60"))
 KB_EXTRACTION_MEMORY_MB = int(os.environ.get("KB_EXTRACTION_MEMORY_MB", "768"))
 
+# The archive search runs on Elasticsearch when KB_ELASTICSEARCH_URL is set, on the database otherwise;
+# the database engine is kept up to date either way and answers whenever Elasticsearch cannot.
 KB_ELASTICSEARCH_URL = os.environ.get("KB_ELASTICSEARCH_URL", "")
+KB_ELASTICSEARCH_INDEX = os.environ.get("KB_ELASTICSEARCH_INDEX", "kb-records")
+KB_ELASTICSEARCH_USERNAME = os.environ.get("KB_ELASTICSEARCH_USERNAME", "")
+KB_ELASTICSEARCH_PASSWORD = os.environ.get("KB_ELASTICSEARCH_PASSWORD", "")
+KB_ELASTICSEARCH_API_KEY = os.environ.get("KB_ELASTICSEARCH_API_KEY", "")
+KB_ELASTICSEARCH_CA_CERTS = os.environ.get("KB_ELASTICSEARCH_CA_CERTS", "")
+KB_ELASTICSEARCH_VERIFY_CERTS = env_bool("KB_ELASTICSEARCH_VERIFY_CERTS", True)
+KB_ELASTICSEARCH_SHARDS = int(os.environ.get("KB_ELASTICSEARCH_SHARDS", "1"))
+KB_ELASTICSEARCH_REPLICAS = int(os.environ.get("KB_ELASTICSEARCH_REPLICAS", "0"))
+KB_SEARCH_TIMEOUT = float(os.environ.get("KB_SEARCH_TIMEOUT", "2"))
 
 LOGGING = {
     "version": 1,

@@ -1,7 +1,12 @@
-"""Engine selection: the database engine by default, Elasticsearch when configured."""
+"""Engine selection: the database engine by default, Elasticsearch when KB_ELASTICSEARCH_URL is set.
+
+The database engine holds every record whichever engine serves: it answers when
+Elasticsearch cannot (search.views) and sync always writes to it first (search.sync).
+"""
 
 from functools import cache
 
+from django.conf import settings
 from django.db import connection
 
 
@@ -12,10 +17,22 @@ def _database_engine(vendor):
     return DatabaseEngine()
 
 
+@cache
+def _elasticsearch_engine(config):
+    from .elasticsearch import ElasticsearchEngine
+
+    return ElasticsearchEngine(config)
+
+
 def get_engine():
-    """The engine that serves searches and receives record changes."""
-    return _database_engine(connection.vendor)
+    """The engine that serves searches."""
+    if settings.KB_ELASTICSEARCH_URL:
+        from .es.client import ClientConfig
+
+        return _elasticsearch_engine(ClientConfig.from_settings())
+    return get_database_engine()
 
 
 def get_database_engine():
+    """The embedded engine: the default, and the fallback of a search server."""
     return _database_engine(connection.vendor)

@@ -1,6 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from search import indexing
+from search.models import PendingChange
 
 
 class Command(BaseCommand):
@@ -11,14 +13,27 @@ class Command(BaseCommand):
 
     def handle(self, *args, action, **options):
         if action == "rebuild":
-            count, seconds = indexing.rebuild(log=self.stdout.write if options["verbosity"] > 1 else None)
-            rate = count / seconds if seconds else 0
-            self.stdout.write(f"{count} fiches indexées en {seconds:.1f} s ({rate:.0f} fiches/s).")
+            self._rebuild(verbose=options["verbosity"] > 1)
             return
         report = indexing.check() if action == "check" else indexing.repair()
         self._print(report, repaired=action == "repair")
         if action == "check" and report.problems:
             raise CommandError(f"{report.problems} fiche(s) à corriger : lancez « kb_index repair ».")
+        if action == "repair" and (report.backlog or report.unreachable):
+            raise CommandError(
+                "Elasticsearch n'a pas tout reçu : relancez « kb_index repair » quand il répond à nouveau."
+            )
+
+    def _rebuild(self, verbose):
+        try:
+            count, seconds = indexing.rebuild(log=self.stdout.write if verbose else None)
+        except indexing.RebuildError as error:
+            raise CommandError(
+                f"Reconstruction incomplète ({error}). La base de données est reconstruite ; "
+                "Elasticsearch garde son index précédent : relancez « kb_index rebuild » quand il répond."
+            ) from error
+        rate = count / seconds if seconds else 0
+        self.stdout.write(f"{count} fiches indexées en {seconds:.1f} s ({rate:.0f} fiches/s).")
 
     def _print(self, report, repaired):
         verb = "corrigées" if repaired else "trouvées"
@@ -29,3 +44,9 @@ class Command(BaseCommand):
         for label, sources in (("manquante", report.missing), ("périmée", report.stale), ("orpheline", report.orphans)):
             for source in sources[:20]:
                 self.stdout.write(f"  {label} : {source}")
+        for engine in report.unreachable:
+            self.stdout.write(f"  moteur injoignable : {engine}")
+        if report.backlog:
+            oldest = PendingChange.objects.order_by("pk").first()
+            since = f" (la plus ancienne du {timezone.localtime(oldest.created_at):%d/%m/%Y à %H:%M})" if oldest else ""
+            self.stdout.write(f"  {report.backlog} modification(s) en attente pour Elasticsearch{since}.")

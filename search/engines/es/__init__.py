@@ -1,0 +1,1 @@
+"""The parts of the Elasticsearch engine (search.engines.elasticsearch): client, index, queries, lifecycle."""

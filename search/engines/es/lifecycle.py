@@ -1,0 +1,154 @@
+"""Versions of the records index behind one alias, and the bulk writes that fill them.
+
+Searches and writes always name the alias (`kb-records`); each version is a dated index
+(`kb-records-v20261124225800123456`). A rebuild fills a new version while the alias still
+points at the old one, then moves the alias in one atomic update_aliases call: search never
+stops answering, and never sees a half-built index.
+"""
+
+import logging
+
+from elasticsearch import NotFoundError
+from elasticsearch.helpers import BulkIndexError, scan, streaming_bulk
+
+from django.utils import timezone
+
+from .mapping import index_definition, record_document
+
+logger = logging.getLogger(__name__)
+
+BULK_CHUNK = 500
+# While a version is being filled: no refresh, no replica; the real values come back before the swap.
+BUILDING_SETTINGS = {"refresh_interval": "-1", "number_of_replicas": 0}
+
+
+def version_name(alias, now=None):
+    return f"{alias}-v{(now or timezone.now()):%Y%m%d%H%M%S%f}"
+
+
+def index_actions(index, records):
+    for record in records:
+        yield {"_op_type": "index", "_index": index, "_id": record.source, "_source": record_document(record)}
+
+
+def delete_actions(index, sources):
+    for source in sources:
+        yield {"_op_type": "delete", "_index": index, "_id": source}
+
+
+def failure_kind(item):
+    """ "done", "retry" or "refused": what a failed bulk item means for the record it carried."""
+    ((op_type, info),) = item.items()
+    status = info.get("status", 500)
+    if op_type == "delete" and status == 404:
+        return "done"  # already gone
+    # Overloaded or unavailable shards, or no index behind the alias yet: worth sending again later.
+    if status in (404, 429) or status >= 500:
+        return "retry"
+    return "refused"
+
+
+class IndexVersions:
+    """The versions behind the alias: create one, point the alias at it, drop the others."""
+
+    def __init__(self, client, alias, synonyms_set, shards=1, replicas=0):
+        self.client = client
+        self.alias = alias
+        self.synonyms_set = synonyms_set
+        self.shards = shards
+        self.replicas = replicas
+
+    def definition(self, name):
+        return index_definition(name, self.synonyms_set, self.shards, self.replicas)
+
+    def current(self):
+        """The indices the alias points at (one, outside the instant of a swap)."""
+        try:
+            return sorted(self.client.indices.get_alias(name=self.alias))
+        except NotFoundError:
+            return []
+
+    def ensure(self, synonyms):
+        """Create the first version behind the alias when there is none yet."""
+        if self.current():
+            return
+        self.put_synonyms(synonyms)
+        name = version_name(self.alias)
+        body = self.definition(name).to_dict()
+        self.client.indices.create(index=name, aliases={self.alias: {}}, **body)
+        logger.info("elasticsearch: created %s behind %s", name, self.alias)
+
+    def create_building(self, synonyms):
+        """A new, empty version for a rebuild, tuned for bulk loading."""
+        self.put_synonyms(synonyms)
+        name = version_name(self.alias)
+        body = self.definition(name).to_dict()
+        body["settings"].update(BUILDING_SETTINGS)
+        self.client.indices.create(index=name, **body)
+        return name
+
+    def publish(self, name):
+        """Give the new version its real settings, make it searchable, then swap the alias onto it atomically."""
+        self.client.indices.put_settings(
+            index=name, settings={"refresh_interval": None, "number_of_replicas": self.replicas}
+        )
+        self.client.indices.refresh(index=name)
+        old = [index for index in self.current() if index != name]
+        actions = [{"remove": {"index": index, "alias": self.alias}} for index in old]
+        actions.append({"add": {"index": name, "alias": self.alias}})
+        self.client.indices.update_aliases(actions=actions)
+        for index in old:
+            self.client.indices.delete(index=index)
+        logger.info("elasticsearch: %s now behind %s (removed: %s)", name, self.alias, ", ".join(old) or "none")
+
+    def drop(self, name):
+        self.client.indices.delete(index=name, ignore_unavailable=True)
+
+    def put_synonyms(self, synonyms):
+        """Replace the synonyms set; Elasticsearch reloads the search analyzers that use it by itself."""
+        rules = [{"id": f"synonym-{pk}", "synonyms": ", ".join(expressions)} for pk, expressions in synonyms]
+        self.client.synonyms.put_synonym(id=self.synonyms_set, synonyms_set=rules)
+
+
+def bulk_write(client, actions, **options):
+    """Send actions in chunks; items refused for good are logged and skipped, the others raise.
+
+    A record Elasticsearch refuses for good (a malformed value) would block a queue forever:
+    it is logged with its reason, and `kb_index check` reports it as missing.
+    """
+    retry_later = []
+    for _ok, item in streaming_bulk(
+        client, actions, chunk_size=BULK_CHUNK, raise_on_error=False, yield_ok=False, **options
+    ):
+        kind = failure_kind(item)
+        if kind == "retry":
+            retry_later.append(item)
+        elif kind == "refused":
+            logger.error("elasticsearch refused a record for good: %s", item)
+    if retry_later:
+        raise BulkIndexError(f"{len(retry_later)} record(s) to send again later", retry_later)
+
+
+def stored_fingerprints(client, alias):
+    """{source: fingerprint} of every document behind the alias."""
+    hits = scan(client, index=alias, query={"_source": ["fingerprint"], "query": {"match_all": {}}}, size=2000)
+    return {hit["_id"]: hit["_source"].get("fingerprint", "") for hit in hits}
+
+
+class Rebuild:
+    """A new version filled batch by batch, published behind the alias by `finish`, dropped by `abort`."""
+
+    def __init__(self, client, versions, synonyms):
+        self.client = client
+        self.versions = versions
+        self.name = versions.create_building(synonyms)
+
+    def index(self, records):
+        # A rebuild may wait out an overloaded cluster (429) rather than fail.
+        bulk_write(self.client, index_actions(self.name, records), max_retries=3)
+
+    def finish(self):
+        self.versions.publish(self.name)
+
+    def abort(self):
+        self.versions.drop(self.name)

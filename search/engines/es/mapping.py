@@ -1,0 +1,165 @@
+"""The Elasticsearch index: its French analysis, its mapping and the document of one record.
+
+Two renderings of the same text live side by side:
+- `tokens.*` and `attachments.tokens` hold the tokens search.analysis gives the database
+  engine, one space apart; the engine's queries match on them only (see the module
+  docstring of search.engines.elasticsearch for why);
+- the readable fields (title, abstract, body, attachment pages) go through `kb_french`,
+  the same chain declared for Elasticsearch: it marks the words of the highlights, and
+  `kb_french_synonyms` serves queries written for Elasticsearch directly, with the
+  documentalists' synonyms applied at search time.
+"""
+
+from dataclasses import replace
+
+from elasticsearch.dsl import (
+    Date,
+    Document,
+    Index,
+    InnerDoc,
+    Integer,
+    Keyword,
+    MetaField,
+    Nested,
+    Object,
+    SearchAsYouType,
+    Text,
+    analyzer,
+    char_filter,
+    token_filter,
+)
+
+from ...analysis import ELISIONS, STOP_WORDS, analyze
+from ...query import MAX_RESULT_WINDOW
+from ..database import analysed_text
+
+APOSTROPHES = char_filter("kb_apostrophes", "mapping", mappings=["’ => '", "‘ => '", "` => '", "ʼ => '"])
+ELISION = token_filter("kb_elision", "elision", articles=sorted(ELISIONS), articles_case=True)
+# Elasticsearch's _french_ list, folded as search.analysis folds it: the filter runs after asciifolding.
+FRENCH_STOP = token_filter("kb_french_stop", "stop", stopwords=sorted(STOP_WORDS))
+FRENCH_STEMMER = token_filter("kb_french_stemmer", "stemmer", language="light_french")
+SHINGLES = token_filter("kb_shingles", "shingle", min_shingle_size=2, max_shingle_size=3)
+
+FRENCH = analyzer(
+    "kb_french",
+    tokenizer="standard",
+    char_filter=[APOSTROPHES],
+    filter=[ELISION, "lowercase", "asciifolding", FRENCH_STOP, FRENCH_STEMMER],
+)
+# The words of a title as search.analysis.words() gives them (no stemming, stop words kept): autocomplete.
+WORDS = analyzer(
+    "kb_words", tokenizer="standard", char_filter=[APOSTROPHES], filter=[ELISION, "lowercase", "asciifolding"]
+)
+# Runs of two and three words of the titles, spelled as written (accents kept): what the phrase
+# suggester corrects against, so that its corrections read as the archive writes them.
+TITLE_SHINGLES = analyzer(
+    "kb_title_shingles",
+    tokenizer="standard",
+    char_filter=[APOSTROPHES],
+    filter=[ELISION, "lowercase", SHINGLES],
+)
+# Text that search.analysis already analysed: split on spaces, nothing else.
+TOKENS = analyzer("kb_tokens", tokenizer="whitespace")
+FRENCH_SYNONYMS = "kb_french_synonyms"
+
+
+def french_text(**kwargs):
+    return Text(analyzer=FRENCH, search_analyzer=FRENCH_SYNONYMS, **kwargs)
+
+
+class AttachmentPageDocument(InnerDoc):
+    """One page of an attached document: a nested object, so that a match can name its page."""
+
+    position = Integer()
+    document_id = Integer()
+    title = french_text()
+    url = Keyword(index=False)
+    page = Integer()
+    text = french_text()
+    tokens = Text(analyzer=TOKENS)
+
+
+class WeightedTokens(InnerDoc):
+    """The weighted fields of the database engine: title, abstract (with authors and keywords), body."""
+
+    title = Text(analyzer=TOKENS)
+    abstract = Text(analyzer=TOKENS)
+    body = Text(analyzer=TOKENS)
+
+
+class RecordDocument(Document):
+    """One search record (search.records.Record), with what Elasticsearch needs to find, filter and count it."""
+
+    source = Keyword()
+    kind = Keyword()
+    title = french_text(
+        fields={"autocomplete": SearchAsYouType(analyzer=WORDS), "shingles": Text(analyzer=TITLE_SHINGLES)}
+    )
+    url = Keyword(index=False)
+    date = Date(format="strict_date")
+    year = Keyword()
+    authors = french_text()
+    abstract = french_text()
+    keywords = french_text()
+    body = french_text()
+    attachments = Nested(AttachmentPageDocument)
+    poles = Keyword()
+    territories = Keyword()
+    territory_scope = Keyword()
+    # Every territory the record counts under (its own and their ancestors): the facet and its filter.
+    territory = Keyword()
+    themes = Keyword()
+    tags = Keyword()
+    access = Keyword()
+    fingerprint = Keyword(index=False)
+    tokens = Object(WeightedTokens)
+
+    class Meta:
+        dynamic = MetaField("strict")
+        # The tokens are rebuilt from the records, never read back: indexed, not stored.
+        source = MetaField(excludes=["tokens.*", "attachments.tokens"])
+
+
+def synonyms_analyzer(synonyms_set):
+    """The search analyzer that applies the synonyms set, reloaded by Elasticsearch whenever the set changes.
+
+    The synonyms come before the stop words so that rules may contain them ("économie sociale
+    et solidaire"), and before the stemmer so that rules are written in plain words.
+    """
+    synonyms = token_filter("kb_synonyms", "synonym_graph", synonyms_set=synonyms_set, updateable=True)
+    return analyzer(
+        FRENCH_SYNONYMS,
+        tokenizer="standard",
+        char_filter=[APOSTROPHES],
+        filter=[ELISION, "lowercase", "asciifolding", synonyms, FRENCH_STOP, FRENCH_STEMMER],
+    )
+
+
+def index_definition(name, synonyms_set, shards=1, replicas=0):
+    """The DSL Index of one version of the records index (settings, analysis, mapping)."""
+    index = Index(name)
+    index.settings(
+        number_of_shards=shards,
+        number_of_replicas=replicas,
+        max_result_window=MAX_RESULT_WINDOW,
+    )
+    index.analyzer(synonyms_analyzer(synonyms_set))
+    index.document(RecordDocument)
+    return index
+
+
+def record_document(record):
+    """The body Elasticsearch stores for a record: its JSON, its facet keys and its analysed tokens."""
+    data = record.as_json()
+    title, abstract, body, _attachments = analysed_text(replace(record, attachments=[]))
+    return {
+        **data,
+        "year": str(record.year) if record.year else None,
+        "territory": sorted({*record.territories, *record.territory_scope}),
+        "attachments": [
+            {**page, "position": position, "tokens": " ".join(analyze(page["text"]))}
+            for position, page in enumerate(data["attachments"])
+        ],
+        "fingerprint": record.fingerprint(data),
+        "tokens": {"title": title, "abstract": abstract, "body": body},
+    }

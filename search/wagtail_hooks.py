@@ -1,0 +1,107 @@
+"""The archive search in the admin: the documentalists' synonyms, and a warning while Elasticsearch fails."""
+
+import datetime
+import logging
+
+from django.conf import settings
+from django.contrib import messages
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import escapejs, format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .engines import get_engine
+from .engines.base import EngineError
+from .models import EngineStatus, PendingChange, Synonym
+
+logger = logging.getLogger(__name__)
+
+# A failure older than this, with no answer since, no longer says anything about the cluster now.
+RECENT = datetime.timedelta(minutes=15)
+
+
+class SynonymViewSet(SnippetViewSet):
+    model = Synonym
+    icon = "list-ul"
+    menu_label = gettext_lazy("Synonymes de recherche")
+    add_to_admin_menu = True
+    list_display = ["__str__", "note"]
+
+
+register_snippet(SynonymViewSet)
+
+
+def search_server_warning():
+    """The French warning the admin shows while Elasticsearch has failed recently, or ''."""
+    if not settings.KB_ELASTICSEARCH_URL:
+        return ""
+    status = EngineStatus.objects.filter(engine="elasticsearch").first()
+    if status is None or not status.failing or status.failed_at < timezone.now() - RECENT:
+        return ""
+    waiting = PendingChange.objects.count()
+    message = _(
+        "Elasticsearch ne répond pas (dernier échec à %(time)s) : la recherche du site répond depuis la base "
+        "de données."
+    ) % {"time": timezone.localtime(status.failed_at).strftime("%H:%M")}
+    if waiting:
+        message += " " + _(
+            "%(count)d modification(s) attendent d'être envoyées à Elasticsearch ; elles partiront dès qu'il répondra."
+        ) % {"count": waiting}
+    return message
+
+
+@hooks.register("insert_global_admin_js")
+def search_server_banner():
+    """Wagtail's own message area shows the warning on every admin page."""
+    message = search_server_warning()
+    if not message:
+        return ""
+    return format_html(
+        "<script>window.addEventListener('load', () => document.dispatchEvent(new CustomEvent('w-messages:add', "
+        "{{detail: {{text: '{}', type: 'warning'}}}})));</script>",
+        escapejs(message),
+    )
+
+
+def send_synonyms(request, changed):
+    """The search server's synonyms set follows the documentalists' edits (the service needs no re-index)."""
+    if not any(isinstance(instance, Synonym) for instance in changed):
+        return
+    engine = get_engine()
+    if not hasattr(engine, "put_synonyms"):
+        return
+
+    def send():
+        try:
+            engine.put_synonyms()
+        except EngineError as error:
+            logger.warning("synonyms not sent to %s: %s", engine.name, error)
+            messages.warning(
+                request,
+                _(
+                    "Synonymes enregistrés et appliqués à la recherche ; Elasticsearch ne les a pas reçus, "
+                    "« kb_index repair » les lui renverra."
+                ),
+            )
+
+    transaction.on_commit(send)
+
+
+@hooks.register("after_create_snippet")
+def synonym_created(request, instance):
+    send_synonyms(request, [instance])
+
+
+@hooks.register("after_edit_snippet")
+def synonym_edited(request, instance):
+    send_synonyms(request, [instance])
+
+
+@hooks.register("after_delete_snippet")
+def synonym_deleted(request, instances):
+    send_synonyms(request, instances)

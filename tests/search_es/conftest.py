@@ -1,0 +1,69 @@
+"""Fixtures of the Elasticsearch engine's own tests: no server runs here, only local stand-ins.
+
+`cluster` is an in-memory cluster on a local port (tests/search_es/cluster.py); `closed_url`
+points at a port nothing listens on; `silent_url` at a socket that accepts and never answers.
+"""
+
+import pytest
+
+from django.test import TestCase
+
+from kb.factories import PracticeExchangeIndexPageFactory, PracticeExchangePageFactory
+from kb.models import HomePage
+from search.engines.elasticsearch import ElasticsearchEngine
+from search.engines.es.client import ClientConfig
+
+from .cluster import MemoryCluster, SilentServer, closed_port
+
+TIMEOUT = 1.0
+# What a fallback may take besides the timeout: the database search itself, on a slow CI machine.
+MARGIN = 1.5
+
+
+@pytest.fixture
+def cluster():
+    running = MemoryCluster().start()
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def closed_url():
+    return f"http://127.0.0.1:{closed_port()}"
+
+
+@pytest.fixture
+def silent_url():
+    server = SilentServer()
+    yield server.url
+    server.close()
+
+
+def engine_at(url, **options):
+    """An engine of its own (no shared state with other tests) for a cluster at `url`."""
+    return ElasticsearchEngine(ClientConfig(url=url, timeout=TIMEOUT), **options)
+
+
+@pytest.fixture
+def practice_index(db):
+    return PracticeExchangeIndexPageFactory(parent=HomePage.objects.get())
+
+
+@pytest.fixture
+def publish(practice_index):
+    """Publish a practice exchange and run the after-commit sync, as a real commit would."""
+
+    def publish(title, body="Un récit."):
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            page = PracticeExchangePageFactory(
+                parent=practice_index,
+                title=title,
+                summary="",
+                context=f"<p>{body}</p>",
+                actions="<p>Actions.</p>",
+                live=False,
+            )
+            page.save_revision().publish()
+        return page
+
+    return publish

@@ -5,7 +5,6 @@ import logging
 
 from django.conf import settings
 from django.contrib import messages
-from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escapejs, format_html
 from django.utils.translation import gettext as _
@@ -69,27 +68,26 @@ def search_server_banner():
 
 
 def send_synonyms(request, changed):
-    """The search server's synonyms set follows the documentalists' edits (the service needs no re-index)."""
+    """The search server's synonyms set follows the documentalists' edits (the service needs no re-index).
+
+    Wagtail runs these hooks once the edit is committed.
+    """
     if not any(isinstance(instance, Synonym) for instance in changed):
         return
     engine = get_engine()
     if not hasattr(engine, "put_synonyms"):
         return
-
-    def send():
-        try:
-            engine.put_synonyms()
-        except EngineError as error:
-            logger.warning("synonyms not sent to %s: %s", engine.name, error)
-            messages.warning(
-                request,
-                _(
-                    "Synonymes enregistrés et appliqués à la recherche ; Elasticsearch ne les a pas reçus, "
-                    "« kb_index repair » les lui renverra."
-                ),
-            )
-
-    transaction.on_commit(send)
+    try:
+        engine.put_synonyms()
+    except EngineError as error:
+        logger.warning("synonyms not sent to %s: %s", engine.name, error)
+        messages.warning(
+            request,
+            _(
+                "Synonymes enregistrés et appliqués à la recherche ; Elasticsearch ne les a pas reçus, "
+                "« kb_index repair » les lui renverra."
+            ),
+        )
 
 
 @hooks.register("after_create_snippet")

@@ -77,7 +77,7 @@ class ElasticsearchEngine:
         self.versions = IndexVersions(
             self.writer, self.alias, f"{self.alias}-synonyms", self.config.shards, self.config.replicas
         )
-        self.health = Health(self.name, retry_after, on_recovery=self._replay_backlog)
+        self.health = Health(self.name, retry_after)
         self._access_keys = None
         self._ensured = False
 
@@ -127,7 +127,10 @@ class ElasticsearchEngine:
             self.versions.ensure(synonym_rules())
             self._ensured = True
 
-    def _replay_backlog(self):
+    def _catch_up(self):
+        """Once a read finds the cluster back, replay what was queued (writes do it themselves, in search.sync)."""
+        if not self.health.take_recovery():
+            return
         # Imported here: sync drives the engines, the engine only asks it to catch up.
         from .. import sync
 
@@ -152,6 +155,7 @@ class ElasticsearchEngine:
         if not allowed:
             return ElasticsearchResult(total=0, hits=[], facet_counts={facet: {} for facet in FACETS})
         response = self._execute(records_search(request, parsed, allowed), deadline, "search")
+        self._catch_up()
         return result(response, parsed)
 
     def match_count(self, parsed):
@@ -167,7 +171,9 @@ class ElasticsearchEngine:
         allowed = viewer.allowed(self.access_keys(deadline))
         if not allowed:
             return []
-        return autocomplete_rows(self._execute(autocomplete_search(folded, allowed, limit), deadline, "autocomplete"))
+        response = self._execute(autocomplete_search(folded, allowed, limit), deadline, "autocomplete")
+        self._catch_up()
+        return autocomplete_rows(response)
 
     def _execute(self, search, deadline, what):
         deadline = deadline or Deadline(self.config.timeout)

@@ -64,6 +64,7 @@ class MemoryCluster:
         self.indices = {}
         self.aliases = {}
         self.synonyms = {}
+        self.refused = set()  # ids whose documents the cluster refuses for good (a mapping error)
         self.requests = []
         self.server = None
 
@@ -98,14 +99,30 @@ class MemoryCluster:
         ThreadingHTTPServer.allow_reuse_address = True
         self.server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
         self.port = self.server.server_address[1]
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
         return self
 
     def stop(self):
         self.server.shutdown()
         self.server.server_close()
 
+    def create_version(self, index, alias):
+        """An empty index behind the alias, as the engine leaves it after its first write."""
+        self.indices[index] = {}
+        self.aliases[alias] = index
+
     # What the cluster answers
+
+    def bulk_actions(self):
+        """(action, id, index) of every bulk line the cluster received, in order."""
+        actions = []
+        for _method, _path, _params, raw in self.calls(path=r".*_bulk"):
+            for line in raw.splitlines():
+                entry = json.loads(line) if line.strip() else {}
+                if len(entry) == 1 and next(iter(entry)) in ("index", "delete", "create"):
+                    ((op, meta),) = entry.items()
+                    actions.append((op, meta["_id"], meta["_index"]))
+        return actions
 
     def calls(self, method=None, path=None):
         return [
@@ -224,6 +241,11 @@ class MemoryCluster:
                 errors, i = True, i + (2 if op == "index" else 1)
                 continue
             documents = self.indices.setdefault(self.resolve(index), {})
+            if op == "index" and meta["_id"] in self.refused:
+                error = {"type": "document_parsing_exception", "reason": "failed to parse field [date]"}
+                items.append({op: {"_index": index, "_id": meta["_id"], "status": 400, "error": error}})
+                errors, i = True, i + 2
+                continue
             if op == "index":
                 documents[meta["_id"]] = lines[i + 1]
                 items.append({op: _item(index, meta["_id"], 201, "created")})

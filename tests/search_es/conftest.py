@@ -64,6 +64,7 @@ def publish(practice_index):
                 live=False,
             )
             page.save_revision().publish()
+        page.refresh_from_db()
         return page
 
     return publish

@@ -91,18 +91,15 @@ class Deadline:
 
 
 class Health:
-    """What this process knows of the cluster; failures and recoveries are written for every process.
+    """What this process knows of the cluster; failures and recoveries are written for every process."""
 
-    `on_recovery` runs when a call succeeds after a failure (the engine replays what was queued).
-    """
-
-    def __init__(self, engine_name, retry_after=RETRY_AFTER, on_recovery=None, clock=time.monotonic):
+    def __init__(self, engine_name, retry_after=RETRY_AFTER, clock=time.monotonic):
         self.engine_name = engine_name
         self.retry_after = retry_after
-        self.on_recovery = on_recovery
         self.clock = clock
         self.down_since = None
         self.last_written = None
+        self.recovered = False
         self.lock = threading.Lock()
 
     def check(self):
@@ -124,11 +121,16 @@ class Health:
     def answered(self):
         with self.lock:
             recovered, self.down_since, self.last_written = self.down_since is not None, None, None
+            self.recovered = self.recovered or recovered
         if recovered:
             logger.warning("elasticsearch answers again")
             self._write(answered_at=timezone.now())
-            if self.on_recovery:
-                self.on_recovery()
+
+    def take_recovery(self):
+        """True once after the cluster answered again: time to replay what was queued meanwhile."""
+        with self.lock:
+            recovered, self.recovered = self.recovered, False
+        return recovered
 
     def _write(self, **fields):
         from ...models import EngineStatus

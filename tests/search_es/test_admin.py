@@ -1,0 +1,99 @@
+"""The admin warns while Elasticsearch fails, and sends the documentalists' synonyms to it."""
+
+import datetime
+
+import pytest
+
+from django.contrib.auth.models import User
+from django.urls import reverse
+from django.utils import timezone
+
+from search.models import EngineStatus, PendingChange, Synonym
+
+pytestmark = pytest.mark.django_db
+
+WARNING = "Elasticsearch ne répond pas"
+
+
+@pytest.fixture
+def documentalist(client):
+    client.force_login(User.objects.create_superuser("documentaliste", password="motdepasse-documentaliste"))
+    return client
+
+
+def admin_page(client):
+    return client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def failed(minutes_ago, answered_minutes_ago=None):
+    now = timezone.now()
+    EngineStatus.objects.create(
+        engine="elasticsearch",
+        failed_at=now - datetime.timedelta(minutes=minutes_ago),
+        answered_at=now - datetime.timedelta(minutes=answered_minutes_ago)
+        if answered_minutes_ago is not None
+        else None,
+        error="Connection error",
+    )
+
+
+def test_admin_pages_warn_while_elasticsearch_has_just_failed(documentalist, settings):
+    settings.KB_ELASTICSEARCH_URL = "http://127.0.0.1:9200"
+    failed(minutes_ago=2)
+    PendingChange.objects.create(source="page:3")
+    html = admin_page(documentalist)
+    assert "w-messages:add" in html and WARNING in html
+    assert "1 modification(s) attendent" in html
+    assert WARNING in documentalist.get(reverse("wagtailadmin_explore_root")).content.decode()
+
+
+def test_no_warning_once_elasticsearch_answered_again(documentalist, settings):
+    settings.KB_ELASTICSEARCH_URL = "http://127.0.0.1:9200"
+    failed(minutes_ago=5, answered_minutes_ago=1)
+    assert WARNING not in admin_page(documentalist)
+
+
+def test_no_warning_for_an_old_failure(documentalist, settings):
+    settings.KB_ELASTICSEARCH_URL = "http://127.0.0.1:9200"
+    failed(minutes_ago=60)
+    assert WARNING not in admin_page(documentalist)
+
+
+def test_no_warning_without_elasticsearch(documentalist, settings):
+    settings.KB_ELASTICSEARCH_URL = ""
+    failed(minutes_ago=1)
+    assert WARNING not in admin_page(documentalist)
+
+
+def test_the_warning_is_escaped_for_its_script(documentalist, settings):
+    settings.KB_ELASTICSEARCH_URL = "http://127.0.0.1:9200"
+    failed(minutes_ago=1)
+    html = admin_page(documentalist)
+    script = html[html.index("w-messages:add") :]
+    assert "répond depuis la base de données" in script
+    assert "'Elasticsearch ne répond pas (dernier" in script
+
+
+def test_synonyms_are_edited_in_the_admin_and_sent_to_the_synonyms_set(documentalist, settings, cluster):
+    settings.KB_ELASTICSEARCH_URL = cluster.url
+    response = documentalist.post(
+        reverse("wagtailsnippets_search_synonym:add"),
+        {"expressions": "SCOP\nsociété coopérative et participative", "note": ""},
+    )
+    assert response.status_code == 302
+    synonym = Synonym.objects.get()
+    assert cluster.synonyms["kb-records-synonyms"] == [
+        {"id": f"synonym-{synonym.pk}", "synonyms": "SCOP, société coopérative et participative"}
+    ]
+
+    documentalist.post(reverse("wagtailsnippets_search_synonym:delete", args=[synonym.pk]))
+    assert cluster.synonyms["kb-records-synonyms"] == []
+
+
+def test_a_synonym_is_saved_even_when_elasticsearch_cannot_take_it(documentalist, settings, closed_url):
+    settings.KB_ELASTICSEARCH_URL = closed_url
+    response = documentalist.post(
+        reverse("wagtailsnippets_search_synonym:add"), {"expressions": "IAE\ninsertion"}, follow=True
+    )
+    assert Synonym.objects.count() == 1
+    assert "Elasticsearch ne les a pas reçus" in response.content.decode()

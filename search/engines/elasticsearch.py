@@ -67,6 +67,8 @@ def synonym_rules():
 
 
 class ElasticsearchEngine:
+    """The archive search on an Elasticsearch cluster, behind the alias KB_ELASTICSEARCH_INDEX."""
+
     name = "elasticsearch"
 
     def __init__(self, config=None, retry_after=RETRY_AFTER):
@@ -89,7 +91,7 @@ class ElasticsearchEngine:
         with calling(self.health, "index"):
             self._ensure()
             bulk_write(self.writer, index_actions(self.alias, records), require_alias=True)
-        self._access_keys = None
+        self.forget_access_keys()
 
     def remove(self, sources):
         if not sources:
@@ -102,7 +104,7 @@ class ElasticsearchEngine:
         with calling(self.health, "clear"):
             self._ensure()
             self.writer.delete_by_query(index=self.alias, query={"match_all": {}}, refresh=True, conflicts="proceed")
-        self._access_keys = None
+        self.forget_access_keys()
 
     def refresh(self):
         """Make what was just written searchable now rather than within the refresh interval (1 s)."""
@@ -148,6 +150,10 @@ class ElasticsearchEngine:
         keys = access_keys(self._execute(access_keys_search(), deadline, "access keys"))
         self._access_keys = (keys, time.monotonic())
         return keys
+
+    def forget_access_keys(self):
+        """New records may carry new keys: read them again at the next search."""
+        self._access_keys = None
 
     def search(self, request, parsed, viewer):
         deadline = Deadline(self.config.timeout)
@@ -196,7 +202,7 @@ class EngineRebuild:
     def finish(self):
         with calling(self.engine.health, "rebuild"):
             self.rebuild.finish()
-        self.engine._access_keys = None
+        self.engine.forget_access_keys()
 
     def abort(self):
         # No fault handling here: the rebuild already failed, and the cluster may be the reason.

@@ -1,5 +1,9 @@
 """The bodies the engine sends for the contract cases, as Elasticsearch receives them (the DSL's to_dict())."""
 
+import re
+
+import pytest
+
 from search.engines.es.queries import (
     access_keys_search,
     autocomplete_search,
@@ -218,3 +222,28 @@ def test_the_access_keys_are_the_terms_of_the_access_field():
         "aggs": {"access": {"terms": {"field": "access", "size": 10_000}}},
         "size": 0,
     }
+
+
+@pytest.mark.parametrize(
+    ("written", "typed"),
+    [
+        ("Économie", "economie"),
+        ("ÉCONOMIE", "économie"),
+        ("l'habitat", "habitat"),
+        ("d’insertion", "insertion"),
+        ("coopératives", "coopérative"),
+        ("solidaires", "solidaire"),
+        ("associative", "associatif"),
+        ("énergies", "energie"),
+    ],
+)
+def test_french_forms_send_the_same_query_as_on_the_database_engine(written, typed):
+    assert body(written)["query"] == body(typed)["query"]
+
+
+def test_engine_syntax_and_sql_reach_elasticsearch_as_plain_tokens_only():
+    sent = body('NOT "habitat AND (coop* OR scic^2)" ; DROP TABLE x -- 50%_')
+    queries = [clause for clause in text_clauses(sent)["should"] if "multi_match" in clause]
+    assert len(queries) >= 4
+    for clause in queries:
+        assert re.fullmatch(r"[0-9a-z ]+", clause["multi_match"]["query"])

@@ -2,12 +2,13 @@ import itertools
 import time
 
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from wagtail.models import Page
 from wagtail.search.models import IndexEntry
 
 from search import bench, indexing
+from search.engines.base import EngineError
 from search.models import SearchRecord
 
 
@@ -19,6 +20,12 @@ class Command(BaseCommand):
         parser.add_argument("--repeat", type=int, default=3)
 
     def handle(self, *args, records, repeat, **options):
+        try:
+            self._bench(records, repeat)
+        except EngineError as error:
+            raise CommandError(f"Elasticsearch ne répond pas ({error}) : mesure impossible sur ce moteur.") from error
+
+    def _bench(self, records, repeat):
         if Page.objects.count() < records:
             self.stdout.write(f"Génération de l'archive ({records} éléments), une seule fois…")
             call_command("kb_demo", records=records)

@@ -8,9 +8,10 @@ class KbConfig(AppConfig):
     def ready(self):
         from search.registry import register
 
-        from . import signals  # noqa: F401
+        from . import roles, signals  # noqa: F401
         from .models import ArchivePage
         from .vocabularies import register_vocabularies
 
         register(ArchivePage)
         register_vocabularies()
+        roles.connect()

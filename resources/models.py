@@ -1,8 +1,10 @@
 """Documents with their extracted text, research papers and the DU course material."""
 
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.db import models
+from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -11,7 +13,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.documents.models import AbstractDocument
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.models import CollectionViewRestriction, Orderable, PageViewRestriction
 from wagtail.search import index
 
 from kb.blocks import BodyBlock
@@ -333,3 +335,76 @@ class LessonDocument(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("document de séance")
+
+
+class DUCohortQuerySet(models.QuerySet):
+    def lapsed(self):
+        """Cohorts whose access end date has passed: their students no longer open the DU material."""
+        return self.filter(access_end__lt=timezone.localdate())
+
+
+class DUCohort(models.Model):
+    """A class of the DU ESS: its students' group opens the course material until the access end date.
+
+    The group is created and renamed with the cohort; the check against the end date is
+    made on every request (kb.visibility), so nothing has to run on that day.
+    """
+
+    GROUP_PREFIX = "Étudiants DU — "
+
+    promotion = models.CharField(
+        _("promotion"), max_length=120, unique=True, help_text=_("Par exemple « promotion 2025-2026 ».")
+    )
+    access_end = models.DateField(
+        _("fin de l'accès"),
+        null=True,
+        blank=True,
+        help_text=_("Dernier jour où ses étudiants voient les supports du DU. Vide : sans limite."),
+    )
+    group = models.OneToOneField(
+        Group, verbose_name=_("groupe"), editable=False, on_delete=models.CASCADE, related_name="du_cohort"
+    )
+
+    objects = DUCohortQuerySet.as_manager()
+
+    panels = [FieldPanel("promotion"), FieldPanel("access_end")]
+
+    class Meta:
+        ordering = ["-promotion"]
+        verbose_name = _("promotion du DU")
+        verbose_name_plural = _("promotions du DU")
+
+    def __str__(self):
+        return self.group_name
+
+    def save(self, *args, **kwargs):
+        with transaction.atomic():
+            if self.group_id is None:
+                self.group, _created = Group.objects.get_or_create(name=self.group_name)
+                super().save(*args, **kwargs)
+                self.open_course_material()
+                return
+            if self.group.name != self.group_name:
+                self.group.name = self.group_name
+                self.group.save(update_fields=["name"])
+            super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        # The group exists for the cohort only: it goes with it (and so leaves every view restriction).
+        with transaction.atomic():
+            result = super().delete(*args, **kwargs)
+            self.group.delete()
+        return result
+
+    @property
+    def group_name(self):
+        return f"{self.GROUP_PREFIX}{self.promotion}"
+
+    def open_course_material(self):
+        """A new cohort opens what the earlier cohorts open: every group restriction naming another cohort."""
+        for restriction_model in (PageViewRestriction, CollectionViewRestriction):
+            restrictions = restriction_model.objects.filter(
+                restriction_type=restriction_model.GROUPS, groups__du_cohort__isnull=False
+            ).exclude(groups=self.group)
+            for restriction in restrictions.distinct():
+                restriction.groups.add(self.group)

@@ -28,6 +28,7 @@ from kb.factories import (
     ThemeFactory,
 )
 from kb.models import HomePage, Territory
+from kb.roles import DOCUMENTALISTS
 from resources.factories import (
     ArchiveDocumentFactory,
     CourseIndexPageFactory,
@@ -36,7 +37,7 @@ from resources.factories import (
     ResearchPaperIndexPageFactory,
     ResearchPaperPageFactory,
 )
-from resources.models import LessonDocument
+from resources.models import DUCohort, LessonDocument
 from studydays.factories import SpeakerFactory, StudyDayIndexPageFactory, StudyDayPageFactory
 from studydays.models import StudyDayDocument, StudyDayPartner
 
@@ -52,7 +53,7 @@ from .content.taxonomy import (
     LOCAL_TERRITORIES,
     PAPER_COLLECTION,
     POLES,
-    STUDENTS_GROUP,
+    STUDENTS_PROMOTION,
     STUDY_DAY_COLLECTION,
     THEMES,
 )
@@ -344,17 +345,19 @@ class DemoArchive:
         return body_item(kind, *args)
 
     def course(self, index):
-        students, _ = Group.objects.get_or_create(name=STUDENTS_GROUP)
+        """The DU course, open to the cohort's students and the documentalists, its files in a private collection."""
+        cohort = DUCohort.objects.get_or_create(promotion=STUDENTS_PROMOTION)[0]
+        readers = [cohort.group, Group.objects.get_or_create(name=DOCUMENTALISTS)[0]]
         private = self.collection(COURSE_COLLECTION)
         if not private.get_view_restrictions().exists():
             restriction = CollectionViewRestriction.objects.create(
                 collection=private, restriction_type=CollectionViewRestriction.GROUPS
             )
-            restriction.groups.set([students])
+            restriction.groups.set(readers)
         course = self.ensure_item(index, CoursePageFactory, COURSE, self.course_fields)
         if not course.get_view_restrictions().exists():
             restriction = PageViewRestriction.objects.create(page=course, restriction_type=PageViewRestriction.GROUPS)
-            restriction.groups.set([students])
+            restriction.groups.set(readers)
         for lesson in LESSONS:
             self.ensure_item(course, LessonPageFactory, lesson, self.lesson_fields, private)
 

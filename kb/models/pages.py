@@ -70,7 +70,11 @@ class PoleSectionPage(FilterableIndexPage):
     pole = models.OneToOneField(Pole, verbose_name=_("pôle"), on_delete=models.PROTECT, related_name="section_page")
     animators_text = models.TextField(_("animation du pôle"), blank=True)
 
-    content_panels = FilterableIndexPage.content_panels + [FieldPanel("pole"), FieldPanel("animators_text")]
+    # Only those who manage the poles may give a section to another pole (and so to other animators).
+    content_panels = FilterableIndexPage.content_panels + [
+        FieldPanel("pole", permission="kb.change_pole"),
+        FieldPanel("animators_text"),
+    ]
 
     parent_page_types = ["kb.PoleIndexPage"]
     subpage_types = ["kb.PoleNotePage"]

@@ -16,6 +16,16 @@ class Pole(index.Indexed, models.Model):
     name = models.CharField(_("nom"), max_length=120, unique=True)
     slug = models.SlugField(_("identifiant"), max_length=120, unique=True)
     description = models.TextField(_("description"), blank=True)
+    # Kept in step by kb.roles: created with the pole's section page, renamed with the pole.
+    animators = models.OneToOneField(
+        "auth.Group",
+        verbose_name=_("groupe des animateurs"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="animated_pole",
+    )
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]

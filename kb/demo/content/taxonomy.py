@@ -164,7 +164,8 @@ INDEX_PAGES = {
     },
 }
 
-STUDENTS_GROUP = "Étudiants DU — promotion 2025-2026"
+# The cohort's group is « Étudiants DU — promotion 2025-2026 »; editors set its access end date in the admin.
+STUDENTS_PROMOTION = "promotion 2025-2026"
 COURSE_COLLECTION = "DU ESS (privé)"
 STUDY_DAY_COLLECTION = "Journées d'étude"
 PAPER_COLLECTION = "Travaux de recherche"

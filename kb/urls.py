@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from kb import views
+from resources.serve import serve_rendition
 
 app_patterns = (
     [
@@ -24,6 +25,9 @@ app_patterns = (
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Image renditions go through their collection's privacy; documents through /documents/ (serve_view);
+    # nothing else under MEDIA_URL is served by the application (see README, « Fichiers et confidentialité »).
+    path(f"{settings.MEDIA_URL.lstrip('/')}images/<path:path>", serve_rendition, name="image_rendition"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
     path("", include(app_patterns)),
     path("", include("search.urls")),
@@ -32,6 +36,8 @@ urlpatterns = [
 if settings.DEBUG:
     from django.conf.urls.static import static
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Admin users' avatars only: the original images and the document files stay unreachable.
+    avatars = "avatar_images/"
+    urlpatterns += static(settings.MEDIA_URL + avatars, document_root=settings.MEDIA_ROOT / avatars)
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -1,11 +1,15 @@
-"""Admin: the document extraction report in the Reports menu."""
+"""Admin: the document extraction report, the DU cohorts; serving: DU material closed once a cohort's access ends."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import AdminOnlyMenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .models import DUCohort
+from .serve import access_ended_response
 from .views import ExtractionReportView
 
 
@@ -30,3 +34,29 @@ def register_extraction_report_menu_item():
         icon_name="doc-full",
         order=650,
     )
+
+
+class DUCohortViewSet(SnippetViewSet):
+    model = DUCohort
+    icon = "group"
+    menu_label = _("Promotions du DU")
+    list_display = ["promotion", "access_end", "group"]
+
+
+register_snippet(DUCohortViewSet)
+
+
+# Wagtail checks the view restrictions itself (login redirect, password form); these hooks only add
+# the cohorts' end date, for a request Wagtail would let through.
+@hooks.register("before_serve_page")
+def close_page_after_cohort_end(page, request, serve_args, serve_kwargs):
+    if request.user.is_authenticated and not request.user.is_superuser:
+        return access_ended_response(request, page.get_view_restrictions())
+    return None
+
+
+@hooks.register("before_serve_document")
+def close_document_after_cohort_end(document, request):
+    if request.user.is_authenticated and not request.user.is_superuser:
+        return access_ended_response(request, document.collection.get_view_restrictions())
+    return None

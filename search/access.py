@@ -5,6 +5,8 @@ A key lists every view restriction an item sits under, joined by "&": "login",
 "public" when there is none. The rules are Wagtail's own (BaseViewRestriction.accept_request).
 """
 
+from kb.visibility import current_group_ids
+
 from .records import PUBLIC
 
 
@@ -58,7 +60,8 @@ class Viewer:
     def __init__(self, user=None, passed_restrictions=()):
         self.authenticated = bool(user and user.is_authenticated)
         self.superuser = bool(self.authenticated and user.is_superuser)
-        self.group_ids = set(user.groups.values_list("pk", flat=True)) if self.authenticated else set()
+        # A DU cohort's group stops counting after its access end date, as everywhere on the site.
+        self.group_ids = current_group_ids(user) if self.authenticated else set()
         self.passed = set(passed_restrictions)
 
     @classmethod

@@ -4,6 +4,8 @@ from types import SimpleNamespace
 
 import pytest
 
+from django.core.cache import caches
+
 from kb.factories import (
     PoleFactory,
     PoleIndexPageFactory,
@@ -26,6 +28,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """
     with django_db_blocker.unblock():
         import_territories()
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Caches outlive the rolled-back test transactions: a rendition cached for an image of an earlier
+    test would be served for this test's image that reuses its id."""
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

@@ -4,12 +4,15 @@ import re
 
 from django import template
 from django.conf import settings
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.timesince import timeuntil
 from django.utils.translation import gettext as _
 
 from wagtail.models import Site
+
+from kb.visibility import may_open_document, may_open_page
 
 register = template.Library()
 
@@ -68,10 +71,7 @@ def elided_pages(page_obj):
 def _visible(page, request):
     """The page as its specific type if it is live and the visitor may open it, else None."""
     page = getattr(page, "value", page)
-    if page is None or not page.live:
-        return None
-    restrictions = page.get_view_restrictions()
-    if restrictions and (request is None or not all(r.accept_request(request) for r in restrictions)):
+    if page is None or not page.live or not may_open_page(page, request):
         return None
     return page.specific
 
@@ -86,6 +86,27 @@ def visible_pages(context, pages):
     """Only the live pages the visitor may open (pages or stream children holding a page)."""
     request = context.get("request")
     return [page for page in (_visible(page, request) for page in pages) if page is not None]
+
+
+@register.simple_tag(takes_context=True)
+def visible_document(context, document):
+    """The document (or image) if the visitor may open it (its collection's privacy), else None."""
+    if document is None or not may_open_document(document, context.get("request")):
+        return None
+    return document
+
+
+@register.simple_tag(takes_context=True)
+def visible_documents(context, documents):
+    request = context.get("request")
+    return [document for document in documents if document is not None and may_open_document(document, request)]
+
+
+@register.filter
+def in_words(delay):
+    """A duration in words, in the active language: « 15 minutes », « 1 heure »."""
+    now = timezone.now()
+    return timeuntil(now + delay, now)
 
 
 @register.simple_tag

@@ -1,11 +1,13 @@
-"""Admin for the taxonomies: poles, themes and the territory tree, as snippets."""
+"""Admin for the taxonomies (poles, themes and the territory tree, as snippets); page choosers within view rights."""
 
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Pole, Territory, Theme
+from .visibility import visible_to
 
 
 class PoleViewSet(SnippetViewSet):
@@ -37,3 +39,9 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_closed_pages_from_choosers(pages, request):
+    # An editor links only what they may open: an animator's chooser does not list the DU courses.
+    return visible_to(pages, request)

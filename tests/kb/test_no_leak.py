@@ -17,7 +17,7 @@ from kb.factories import PoleFactory, PoleNotePageFactory, PracticeExchangePageF
 from resources.factories import ArchiveDocumentFactory, CoursePageFactory
 from studydays.factories import StudyDayPageFactory
 from studydays.models import StudyDayDocument
-from tests.people import cohort, person, private_collection, restrict_page
+from tests.people import cohort, documentalists, person, private_collection, restrict_page
 
 PROTECTED = "Dossier protégé du pôle"
 
@@ -35,7 +35,7 @@ def course(site_tree, students, territory):
         poles=[PoleFactory(name="Santé", slug="sante")],
         territories=[territory("44109")],
     )
-    restrict_page(course, students)
+    restrict_page(course, students, documentalists())
     return course
 
 
@@ -175,3 +175,20 @@ def test_a_private_rendition_is_never_cached_by_a_shared_cache(client, students)
 def test_wagtail_api_is_not_served(client, db):
     assert not any(app.startswith("wagtail.api") for app in settings.INSTALLED_APPS)
     assert client.get("/api/v2/pages/").status_code == 404
+
+
+def test_an_editor_chooses_only_the_pages_they_may_open(client, site_tree, course, students):
+    browse = reverse("wagtailadmin_choose_page_child", args=(site_tree.course_index.pk,))
+    search = reverse("wagtailadmin_choose_page_search")
+
+    def offered(**query):
+        response = client.get(search if query else browse, query)
+        # Browsing answers JSON (whose text escapes accents), searching answers HTML.
+        return response.json()["html"] if response["Content-Type"] == "application/json" else response.text
+
+    client.force_login(person("animatrice", site_tree.pole.animators))
+    assert "Cours réservé" not in offered()
+    assert "Cours réservé" not in offered(q="Cours réservé")
+    client.force_login(person("documentaliste", documentalists()))
+    assert "Cours réservé" in offered()
+    assert "Cours réservé" in offered(q="Cours réservé")

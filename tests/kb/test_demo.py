@@ -64,6 +64,10 @@ def test_the_demo_creates_every_content_type_renders_and_a_second_run_changes_no
     first = archive_counts()
     assert [model.__name__ for model in PAGE_TYPES if first[model.__name__] == 0] == []
     assert first["ArchiveDocument"] > 0
+    [restriction] = CoursePage.objects.get().get_view_restrictions()
+    readers = {"Étudiants DU — promotion 2025-2026", "Documentalistes"}
+    assert {group.name for group in restriction.groups.all()} == readers
+    assert all(pole.animators for pole in Pole.objects.filter(section_page__isnull=False))
 
     failures = {}
     for page in Page.objects.live().filter(depth__gt=1).specific():

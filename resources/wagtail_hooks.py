@@ -1,14 +1,19 @@
 """Admin: the document extraction report, the DU cohorts; serving: DU material closed once a cohort's access ends."""
 
+from django.contrib.auth.models import Group
+from django.db.models import Q
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import AdminOnlyMenuItem
+from wagtail.models import PageViewRestriction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import DUCohort
+from kb.roles import DOCUMENTALISTS
+
+from .models import CoursePage, DUCohort
 from .serve import access_ended_response
 from .views import ExtractionReportView
 
@@ -60,3 +65,11 @@ def close_document_after_cohort_end(document, request):
     if request.user.is_authenticated and not request.user.is_superuser:
         return access_ended_response(request, document.collection.get_view_restrictions())
     return None
+
+
+@hooks.register("after_create_page")
+def close_a_new_course(request, page):
+    """A course created in the admin starts closed to all but the DU cohorts and the documentalists."""
+    if isinstance(page, CoursePage) and not page.get_view_restrictions().exists():
+        restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.GROUPS)
+        restriction.groups.set(Group.objects.filter(Q(du_cohort__isnull=False) | Q(name=DOCUMENTALISTS)))

@@ -11,12 +11,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.models import PageViewRestriction
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from kb.visibility import current_group_ids
 from resources.factories import ArchiveDocumentFactory, CoursePageFactory
-from resources.models import DUCohort
+from resources.models import CoursePage, DUCohort
 from search.access import Viewer
-from tests.people import cohort, documentalists, person, private_collection, restrict_page
+from tests.people import add_url, cohort, documentalists, person, private_collection, restrict_page
 
 
 @pytest.fixture
@@ -135,3 +136,33 @@ def test_the_documentalists_manage_the_cohorts_in_the_admin(client, db):
     response = client.get(reverse("wagtailsnippets_resources_ducohort:add"))
     assert response.status_code == 200
     assert 'name="access_end"' in response.content.decode()
+
+
+def course_form(title, slug):
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": slug,
+            "code": "DU-02",
+            "date": "2025-10-06",
+            "teachers": "Marie Leroy",
+            "summary": "",
+            "description": rich_text("<p>Les statuts de l'ESS.</p>"),
+            "reading_list": streamfield([]),
+            "territory_links": inline_formset([]),
+            "tags": "",
+            "comments": inline_formset([]),
+            "action-publish": "action-publish",
+        }
+    )
+
+
+def test_a_course_created_in_the_admin_starts_closed_to_all_but_the_cohorts_and_documentalists(client, du):
+    client.force_login(person("documentaliste", documentalists()))
+    response = client.post(add_url(CoursePage, du.course.get_parent()), course_form("Les statuts", "statuts"))
+    assert response.status_code == 302
+    course = CoursePage.objects.get(slug="statuts")
+    [restriction] = course.get_view_restrictions()
+    assert set(restriction.groups.all()) == {du.cohort.group, documentalists()}
+    client.logout()
+    assert client.get(course.url).status_code == 302

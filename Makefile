@@ -42,7 +42,7 @@ bench: install ## Benchmark the search on a 100,000-item archive (generated once
 	mkdir -p $(BENCH_DIR)
 	DATABASE_URL=sqlite:///$(CURDIR)/$(BENCH_DIR)/bench.sqlite3 MEDIA_ROOT=$(CURDIR)/$(BENCH_DIR)/media $(MANAGE) migrate --noinput -v0
 	DATABASE_URL=sqlite:///$(CURDIR)/$(BENCH_DIR)/bench.sqlite3 MEDIA_ROOT=$(CURDIR)/$(BENCH_DIR)/media $(MANAGE) kb_territories
-	DATABASE_URL=sqlite:///$(CURDIR)/$(BENCH_DIR)/bench.sqlite3 MEDIA_ROOT=$(CURDIR)/$(BENCH_DIR)/media LOG_LEVEL=WARNING $(MANAGE) kb_bench
+	DATABASE_URL=sqlite:///$(CURDIR)/$(BENCH_DIR)/bench.sqlite3 MEDIA_ROOT=$(CURDIR)/$(BENCH_DIR)/media DEBUG=0 LOG_LEVEL=WARNING $(MANAGE) kb_bench
 
 lint: install ## ruff and the migrations check
 	$(BIN)/ruff check .

@@ -45,8 +45,25 @@ def may_open(restrictions, request):
     return all(passes(restriction, request) for restriction in restrictions)
 
 
+def _page_restrictions(request):
+    """Every page view restriction with its page's path, read once per request.
+
+    There are few (one per restricted section); templates check many pages against them.
+    """
+    cached = getattr(request, "_kb_page_restrictions", None) if request is not None else None
+    if cached is None:
+        restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
+        cached = [(restriction.page.path, restriction) for restriction in restrictions]
+        if request is not None:
+            request._kb_page_restrictions = cached
+    return cached
+
+
 def may_open_page(page, request):
-    return may_open(page.get_view_restrictions(), request)
+    if page.alias_of_id:
+        # An alias follows its source page's restrictions: let Wagtail resolve them.
+        return may_open(page.get_view_restrictions(), request)
+    return may_open([r for path, r in _page_restrictions(request) if page.path.startswith(path)], request)
 
 
 def may_open_document(document, request):
@@ -60,8 +77,7 @@ def visible_to(queryset, request):
     There are few restrictions (one per restricted section), each checked once, so listings
     cost no query per page.
     """
-    restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
-    for restriction in restrictions:
+    for path, restriction in _page_restrictions(request):
         if not passes(restriction, request):
-            queryset = queryset.exclude(path__startswith=restriction.page.path)
+            queryset = queryset.exclude(path__startswith=path)
     return queryset

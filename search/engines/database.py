@@ -109,7 +109,21 @@ class DatabaseEngine:
     # Reading
 
     def access_keys(self):
-        return list(SearchRecord.objects.values_list("access", flat=True).distinct())
+        """The distinct access keys, one index probe each: a handful of keys among 100,000 records.
+
+        A plain DISTINCT walks the whole access index on every search; this loose index
+        scan (the next key above the last one found) does the same work in a few probes.
+        """
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "WITH RECURSIVE k(access) AS ("
+                " SELECT MIN(access) FROM search_searchrecord"
+                " UNION ALL"
+                " SELECT (SELECT MIN(access) FROM search_searchrecord WHERE access > k.access)"
+                " FROM k WHERE k.access IS NOT NULL"
+                ") SELECT access FROM k WHERE access IS NOT NULL"
+            )
+            return [row[0] for row in cursor.fetchall()]
 
     def search(self, request, parsed, viewer):
         allowed = viewer.allowed(self.access_keys())

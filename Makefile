@@ -23,6 +23,7 @@ setup: install ## Migrate, import territories, load the demo archive, ensure the
 	$(MANAGE) migrate --noinput
 	$(MANAGE) kb_territories
 	$(MANAGE) kb_demo
+	$(MANAGE) kb_index repair
 	$(MANAGE) kb_ensure_admin
 
 run: setup ## Set up (idempotent) and serve the site on http://127.0.0.1:8000

@@ -57,17 +57,17 @@ def batches(records, size):
 
 
 class InPlace:
-    """How the database engine is rebuilt: emptied, then filled."""
+    """How the database engine is rebuilt: emptied, then filled; its term postings merged once at the end."""
 
     def __init__(self, engine):
         self.engine = engine
         engine.clear()
 
     def index(self, records):
-        self.engine.index(records)
+        self.engine.index(records, merge=False)
 
     def finish(self):
-        pass
+        self.engine.merge()
 
     def abort(self):
         pass

@@ -109,3 +109,44 @@ class EngineStatus(models.Model):
     def failing(self):
         """The last call failed: no answer came after the last failure."""
         return bool(self.failed_at and (self.answered_at is None or self.answered_at < self.failed_at))
+
+
+class SearchChange(models.Model):
+    """One write to the database engine's records, in order: what each process's in-memory columns replay.
+
+    `stamp` is drawn at random per write, so that a process can tell its last seen change from
+    another one that took the same number after a rollback (SQLite reuses the number).
+    """
+
+    WRITE, CLEAR, MERGE = "write", "clear", "merge"
+
+    stamp = models.CharField(max_length=32)
+    kind = models.CharField(max_length=8, default=WRITE)
+    added = models.JSONField(default=list)
+    removed = models.JSONField(default=list)
+
+    class Meta:
+        verbose_name = _("changement de l'index")
+        verbose_name_plural = _("changements de l'index")
+
+    def __str__(self):
+        return f"{self.pk} {self.kind}"
+
+
+class SearchPostings(models.Model):
+    """The records holding a term, per field (title, abstract, body, attachments), packed in one value.
+
+    A write adds a segment per term it touches; segments are merged into one (search.engines.postings).
+    """
+
+    term = models.CharField(max_length=100)
+    segment = models.BigIntegerField()
+    data = models.BinaryField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["term", "segment"], name="unique_term_segment")]
+        verbose_name = _("liste de fiches d'un terme")
+        verbose_name_plural = _("listes de fiches des termes")
+
+    def __str__(self):
+        return f"{self.term} ({self.segment})"

@@ -1,22 +1,41 @@
 """The embedded engine: records in the database, full text in FTS5 (SQLite) or tsvector (PostgreSQL).
 
-Django's ORM has no portable full-text search with column weights, phrase queries and
-per-facet filtered counts, so the statements below are written by hand; every value
-reaches them as a parameter and every query word is an analysed token ([0-9a-z]+).
+A search runs in three parts:
+- which records match, and how well: term postings read as packed arrays (postings.py),
+  and the full-text index for phrases, which need word positions;
+- who may see them, the filters, the facet counts and the sort: arrays held in memory and
+  kept in step with every write (columns.py);
+- the page of hits: its records, read by id.
+
+Django's ORM has no portable full-text search with phrase queries, so the statements below
+are written by hand; every value reaches them as a parameter and every query word is an
+analysed token ([0-9a-z]+).
+
+Relevance is a BM25F without term frequencies: each part of the query (a word, a phrase,
+or a synonym group) adds its idf times the weight of the best field it was found in (title
+10, abstract and keywords 5, body 2, attachments 1). An item matching more of the words
+therefore ranks first, and among equals the newest. Counting occurrences would need word
+positions for every match, which is what made ranking cost more than matching.
 """
 
 import logging
+import math
+import secrets
+
+import numpy as np
 
 from django.db import connection, transaction
 
 from ..analysis import analyze, words
-from ..models import SearchFacet, SearchRecord
+from ..models import SearchChange, SearchFacet, SearchRecord
 from ..query import FACETS
+from . import columns, postings
 from .base import EngineHit, EngineResult
 from .dialects import dialect_for
 
 logger = logging.getLogger(__name__)
 
+WEIGHTS = (10.0, 5.0, 2.0, 1.0)  # postings.FIELDS: title, abstract, body, attachments
 BATCH = 500
 
 
@@ -44,15 +63,18 @@ class DatabaseEngine:
 
     # Writing
 
-    def index(self, records):
+    def index(self, records, merge=True):
+        """Write records (replacing those of the same sources); `merge=False` leaves postings to merge() later."""
         for start in range(0, len(records), BATCH):
             with transaction.atomic():
                 self._index_batch(records[start : start + BATCH])
+        if merge and records and self._writes_since_merge() >= postings.MERGE_AFTER:
+            self.merge()
 
     def _index_batch(self, records):
-        # Replace rather than update: a record's rows (facets, full text) are rewritten whole anyway.
+        # Replace rather than update: a record's rows (facets, full text, postings) are rewritten whole anyway.
         by_source = {r.source: r for r in records}
-        self._delete(list(by_source))
+        removed = self._delete(list(by_source))
         rows = []
         for record in by_source.values():
             data = record.as_json()
@@ -70,6 +92,7 @@ class DatabaseEngine:
             )
         SearchRecord.objects.bulk_create(rows, batch_size=BATCH)
         ids = dict(SearchRecord.objects.filter(source__in=by_source).values_list("source", "pk"))
+        analysed = {source: analysed_text(record) for source, record in by_source.items()}
         with connection.cursor() as cursor:
             # Tens of facet rows per record: plain executemany, without building model instances.
             cursor.executemany(
@@ -80,8 +103,12 @@ class DatabaseEngine:
                     for facet, value in record.facet_values()
                 ],
             )
+            change = self._log(SearchChange.WRITE, added=sorted(ids.values()), removed=removed)
+            postings.write(
+                cursor, change, [(ids[source], postings.record_terms(fields)) for source, fields in analysed.items()]
+            )
         self.dialect.write_fulltext(
-            [(ids[source], analysed_text(record), title_words(record)) for source, record in by_source.items()]
+            [(ids[source], analysed[source], title_words(record)) for source, record in by_source.items()]
         )
 
     def _delete(self, sources):
@@ -90,18 +117,46 @@ class DatabaseEngine:
             self.dialect.delete_fulltext(ids)
             SearchFacet.objects.filter(record_id__in=ids).delete()
             SearchRecord.objects.filter(pk__in=ids).delete()
+        return ids
+
+    def _log(self, kind, added=(), removed=()):
+        """Note a write for the other processes' columns (see columns.py); returns its number."""
+        change = SearchChange.objects.create(
+            stamp=secrets.token_hex(16), kind=kind, added=list(added), removed=list(removed)
+        )
+        SearchChange.objects.filter(pk__lte=change.pk - columns.KEEP_CHANGES).delete()
+        return change.pk
+
+    def _writes_since_merge(self):
+        last = (
+            SearchChange.objects.exclude(kind=SearchChange.WRITE).order_by("-pk").values_list("pk", flat=True).first()
+        )
+        return SearchChange.objects.filter(kind=SearchChange.WRITE, pk__gt=last or 0).count()
+
+    def merge(self):
+        """Fold the postings' segments into one per term, without the records that are gone."""
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(f"SELECT {columns.aggregate_ids('id')} FROM search_searchrecord")
+            live = columns.parse_ids(cursor.fetchone()[0])
+            change = self._log(SearchChange.MERGE)
+            return postings.merge(cursor, change, lambda ids: np.isin(ids, live))
 
     def remove(self, sources):
         if not sources:
             return
         with transaction.atomic():
-            self._delete(list(sources))
+            removed = self._delete(list(sources))
+            if removed:
+                self._log(SearchChange.WRITE, removed=removed)
 
     def clear(self):
         with transaction.atomic():
             self.dialect.delete_fulltext(None)
             SearchFacet.objects.all().delete()
             SearchRecord.objects.all().delete()
+            with connection.cursor() as cursor:
+                postings.delete_all(cursor)
+            self._log(SearchChange.CLEAR)
 
     def fingerprints(self):
         return dict(SearchRecord.objects.values_list("source", "fingerprint"))
@@ -111,8 +166,8 @@ class DatabaseEngine:
     def access_keys(self):
         """The distinct access keys, one index probe each: a handful of keys among 100,000 records.
 
-        A plain DISTINCT walks the whole access index on every search; this loose index
-        scan (the next key above the last one found) does the same work in a few probes.
+        A plain DISTINCT walks the whole access index; this loose index scan (the next key
+        above the last one found) does the same work in a few probes.
         """
         with connection.cursor() as cursor:
             cursor.execute(
@@ -126,75 +181,115 @@ class DatabaseEngine:
             return [row[0] for row in cursor.fetchall()]
 
     def search(self, request, parsed, viewer):
-        allowed = viewer.allowed(self.access_keys())
-        if not allowed:
-            return EngineResult(total=0, hits=[], facet_counts={facet: {} for facet in FACETS})
-        with connection.cursor() as cursor:
-            base = self.dialect.prepare_base(cursor, parsed, allowed)
+        with connection.cursor() as cursor, columns.current(cursor) as held:
+            allowed = viewer.allowed(held.access_keys())
+            if not allowed:
+                return EngineResult(total=0, hits=[], facet_counts={facet: {} for facet in FACETS})
+            matches = held.visible(allowed)
+            score = None
+            if not parsed.is_empty:
+                score = self._score(cursor, held, parsed.should)
+                matches &= score > 0
+            if parsed.must_not:
+                matches &= ~self._excluded(cursor, held, parsed.must_not)
             filters = {facet: values for facet, values in request.filters.items() if values}
-            total = self._count(cursor, base, filters)
-            hits = self._hits(cursor, base, filters, request, parsed)
-            facet_counts = self._all_facet_counts(cursor, base, filters)
+            selected = {facet: self._selected(held, facet, values) for facet, values in filters.items()}
+            hits_mask = matches.copy()
+            for mask in selected.values():
+                hits_mask &= mask
+            total = int(np.count_nonzero(hits_mask))
+            ranked = self._page(held, hits_mask, score, request.effective_sort(parsed), request)
+            facet_counts = {}
+            for facet in FACETS:
+                if facet in selected:
+                    # Each facet is counted under the other facets' selections, not its own.
+                    mask = matches.copy()
+                    for other, other_mask in selected.items():
+                        if other != facet:
+                            mask &= other_mask
+                else:
+                    mask = hits_mask
+                facet_counts[facet] = held.facets[facet].counts(mask)
+        records = SearchRecord.objects.in_bulk([pk for pk, _score in ranked])
+        hits = [EngineHit(record=records[pk].data, score=score) for pk, score in ranked if pk in records]
         return EngineResult(total=total, hits=hits, facet_counts=facet_counts)
 
-    def _filter_sql(self, filters, skip=None):
-        clauses, params = [], []
-        for facet, values in filters.items():
-            if facet == skip:
-                continue
-            marks = ", ".join(["%s"] * len(values))
-            clauses.append(
-                f"b.id IN (SELECT record_id FROM search_searchfacet WHERE facet = %s AND value IN ({marks}))"
-            )
-            params.extend([facet, *values])
-        return (" AND ".join(clauses) or "1=1"), params
+    def _score(self, cursor, held, clauses):
+        """Each record's relevance (0 where nothing matched): the sum over clauses of idf × best field weight."""
+        found = postings.read(cursor, [token for clause in clauses for token in clause.tokens])
+        alive = int(np.count_nonzero(held.alive))
+        score = np.zeros(held.size, dtype=np.float64)
+        for clause in clauses:
+            best = np.zeros(held.size, dtype=np.float32)
+            for alternative in clause.alternatives:
+                if len(alternative) == 1:
+                    for position, ids in enumerate(found[alternative[0]]):
+                        ids = held.within(ids)
+                        best[ids] = np.maximum(best[ids], WEIGHTS[position])
+                else:
+                    self._score_phrase(cursor, held, alternative, found, best)
+            df = int(np.count_nonzero((best > 0) & held.alive))
+            if df:
+                score += math.log(1 + (alive - df + 0.5) / (df + 0.5)) * best
+        return score
 
-    def _count(self, cursor, base, filters):
-        where, params = self._filter_sql(filters)
-        cursor.execute(f"SELECT COUNT(*) FROM ({base.sql}) b WHERE {where}", [*base.params, *params])
-        return cursor.fetchone()[0]
+    def _score_phrase(self, cursor, held, phrase, found, best):
+        """A phrase matches where the full-text index says so; its field is the best one holding all its words."""
+        exact = held.within(self.dialect.phrase_ids(cursor, phrase))
+        if not len(exact):
+            return
+        weight = np.zeros(held.size, dtype=np.float32)
+        for position in reversed(range(len(WEIGHTS))):
+            common = found[phrase[0]][position]
+            for token in phrase[1:]:
+                common = np.intersect1d(common, found[token][position], assume_unique=False)
+            weight[held.within(common)] = WEIGHTS[position]
+        weight[exact] = np.maximum(weight[exact], WEIGHTS[-1])
+        best[exact] = np.maximum(best[exact], weight[exact])
 
-    def _hits(self, cursor, base, filters, request, parsed):
-        where, params = self._filter_sql(filters)
-        order = {
-            "relevance": "b.score DESC, r.date DESC, r.id DESC",
-            "newest": "r.date IS NULL, r.date DESC, r.id DESC",
-            "oldest": "r.date IS NULL, r.date ASC, r.id ASC",
-        }[request.effective_sort(parsed)]
-        cursor.execute(
-            f"SELECT r.id, b.score FROM ({base.sql}) b JOIN search_searchrecord r ON r.id = b.id "
-            f"WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s",
-            [*base.params, *params, request.page_size, request.offset],
-        )
-        ranked = cursor.fetchall()
-        records = SearchRecord.objects.in_bulk([pk for pk, _score in ranked])
-        return [EngineHit(record=records[pk].data, score=float(score or 0)) for pk, score in ranked if pk in records]
+    def _excluded(self, cursor, held, clauses):
+        excluded = np.zeros(held.size, dtype=bool)
+        single = [a[0] for clause in clauses for a in clause.alternatives if len(a) == 1]
+        for per_field in postings.read(cursor, single).values():
+            for ids in per_field:
+                excluded[held.within(ids)] = True
+        for clause in clauses:
+            for alternative in clause.alternatives:
+                if len(alternative) > 1:
+                    excluded[held.within(self.dialect.phrase_ids(cursor, alternative))] = True
+        return excluded
 
-    def _all_facet_counts(self, cursor, base, filters):
-        """Each facet counted over the matches filtered by the OTHER facets' selections.
+    @staticmethod
+    def _selected(held, facet, values):
+        """Records holding one of the facet's selected values (values of one facet combine with OR)."""
+        column = held.facets[facet]
+        mask = np.zeros(held.size, dtype=bool)
+        mask[column.records[column.having(values)]] = True
+        return mask
 
-        Facets without a selection share one pass over the fully filtered matches; each
-        facet with a selection needs a pass of its own without its own filter.
+    @staticmethod
+    def _page(held, mask, score, sort, request):
+        """[(record id, score)] of the requested page, in order; ties go to the newest, then the last written.
+
+        Only the records that can reach the page are sorted: argpartition finds them in linear time.
         """
-        counts = {facet: {} for facet in FACETS}
-        shared = [facet for facet in FACETS if facet not in filters]
-        if shared:
-            for facet, value, count in self._count_pass(cursor, base, filters, shared):
-                counts[facet][value] = count
-        for facet in filters:
-            rest = {f: v for f, v in filters.items() if f != facet}
-            counts[facet] = {value: count for _f, value, count in self._count_pass(cursor, base, rest, [facet])}
-        return counts
-
-    def _count_pass(self, cursor, base, filters, facets):
-        where, params = self._filter_sql(filters)
-        cursor.execute(
-            f"SELECT f.facet, f.value, COUNT(*) FROM ({base.sql}) b "
-            f"JOIN search_searchfacet f ON f.record_id = b.id AND f.facet IN ({', '.join(['%s'] * len(facets))}) "
-            f"WHERE {where} GROUP BY f.facet, f.value",
-            [*base.params, *facets, *params],
-        )
-        return cursor.fetchall()
+        ids = np.flatnonzero(mask)
+        dates = held.date[ids].astype(np.int64)
+        if sort == "relevance":
+            points = np.rint(score[ids] * 10_000).astype(np.int64)
+            key = (points << 20) | dates  # dates are day numbers below 2**20 (year 2870)
+        elif sort == "newest":
+            key = dates
+        else:
+            key = -np.where(dates == 0, 1 << 21, dates)  # oldest first, undated last
+        need = request.offset + request.page_size
+        if need < len(ids):
+            kth = np.partition(key, len(key) - need)[len(key) - need]
+            keep = key >= kth
+            ids, key = ids[keep], key[keep]
+        tie = ids if sort != "oldest" else -ids
+        order = np.lexsort((tie, key))[::-1][request.offset : need]
+        return [(int(pk), float(score[pk]) if score is not None else 0.0) for pk in ids[order]]
 
     def match_count(self, parsed):
         """The bare full-text match count, no access, facets or snippets: the engine's floor."""

@@ -1,14 +1,6 @@
 """The SQL each database needs for the full-text part of the database engine."""
 
-from dataclasses import dataclass, field
-
-
-@dataclass
-class Base:
-    """A subquery of (id, score) for the records that match the text and may be seen."""
-
-    sql: str
-    params: list = field(default_factory=list)
+from .columns import parse_ids
 
 
 def _marks(values):
@@ -54,32 +46,12 @@ class SQLiteDialect:
                 cursor.execute(f"DELETE FROM search_fts WHERE rowid IN ({_marks(chunk)})", chunk)
                 cursor.execute(f"DELETE FROM search_title_fts WHERE rowid IN ({_marks(chunk)})", chunk)
 
-    def _exclusion(self, parsed, column):
-        if not parsed.must_not:
-            return "", []
-        return (
-            f" AND {column} NOT IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)",
-            [self.expression(parsed.must_not)],
-        )
-
-    def prepare_base(self, cursor, parsed, allowed):
-        if parsed.is_empty:
-            exclusion, params = self._exclusion(parsed, "id")
-            return Base(
-                f"SELECT id, 0 AS score FROM search_searchrecord WHERE access IN ({_marks(allowed)}){exclusion}",
-                [*allowed, *params],
-            )
-        cursor.execute("CREATE TEMP TABLE IF NOT EXISTS kb_match (id INTEGER PRIMARY KEY, score REAL)")
-        cursor.execute("DELETE FROM kb_match")
-        exclusion, params = self._exclusion(parsed, "search_fts.rowid")
+    def phrase_ids(self, cursor, phrase):
+        """Ids of the records holding the words of `phrase` side by side, in one field."""
         cursor.execute(
-            f"INSERT INTO kb_match (id, score) SELECT search_fts.rowid, -bm25(search_fts, {self.WEIGHTS}) "
-            # CROSS JOIN makes SQLite walk the full-text matches first, never the records table.
-            "FROM search_fts CROSS JOIN search_searchrecord r ON r.id = search_fts.rowid "
-            f"WHERE search_fts MATCH %s AND r.access IN ({_marks(allowed)}){exclusion}",
-            [self.expression(parsed.should), *allowed, *params],
+            "SELECT group_concat(rowid, ',') FROM search_fts WHERE search_fts MATCH %s", ['"' + " ".join(phrase) + '"']
         )
-        return Base("SELECT id, score FROM kb_match")
+        return parse_ids(cursor.fetchone()[0])
 
     def match_count(self, cursor, parsed):
         cursor.execute("SELECT COUNT(*) FROM search_fts WHERE search_fts MATCH %s", [self.expression(parsed.should)])
@@ -126,28 +98,13 @@ class PostgreSQLDialect:
     def delete_fulltext(self, ids):
         """The vectors live on the record rows and go with them."""
 
-    def _exclusion(self, parsed):
-        if not parsed.must_not:
-            return "", []
-        return " AND NOT (search_vector @@ to_tsquery('simple', %s))", [self.expression(parsed.must_not)]
-
-    def prepare_base(self, cursor, parsed, allowed):
-        exclusion, params = self._exclusion(parsed)
-        if parsed.is_empty:
-            return Base(
-                f"SELECT id, 0 AS score FROM search_searchrecord WHERE access IN ({_marks(allowed)}){exclusion}",
-                [*allowed, *params],
-            )
-        cursor.execute("CREATE TEMP TABLE IF NOT EXISTS kb_match (id bigint PRIMARY KEY, score real)")
-        cursor.execute("TRUNCATE kb_match")
+    def phrase_ids(self, cursor, phrase):
+        """Ids of the records holding the words of `phrase` side by side."""
         cursor.execute(
-            f"INSERT INTO kb_match (id, score) SELECT id, ts_rank('{self.WEIGHTS}', search_vector, q) "
-            "FROM search_searchrecord, to_tsquery('simple', %s) q "
-            f"WHERE search_vector @@ q AND access IN ({_marks(allowed)}){exclusion}",
-            [self.expression(parsed.should), *allowed, *params],
+            "SELECT string_agg(id::text, ',') FROM search_searchrecord WHERE search_vector @@ to_tsquery('simple', %s)",
+            [" <-> ".join(phrase)],
         )
-        cursor.execute("ANALYZE kb_match")
-        return Base("SELECT id, score FROM kb_match")
+        return parse_ids(cursor.fetchone()[0])
 
     def match_count(self, cursor, parsed):
         cursor.execute(

@@ -29,7 +29,9 @@ class Command(BaseCommand):
         if Page.objects.count() < records:
             self.stdout.write(f"Génération de l'archive ({records} éléments), une seule fois…")
             call_command("kb_demo", records=records)
-        if any(len(engine.fingerprints()) < records for engine in indexing.engines()):
+        # A blank fingerprint: written before the engine's current format (see search migration 0004).
+        outdated = SearchRecord.objects.filter(fingerprint="").exists()
+        if outdated or any(len(engine.fingerprints()) < records for engine in indexing.engines()):
             count, seconds = indexing.rebuild()
             rate = f"{count / seconds:.0f} fiches/s ({count} fiches en {seconds:.0f} s, reconstruction complète"
             rate += ", base de données et Elasticsearch)" if len(indexing.engines()) > 1 else ")"

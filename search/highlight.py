@@ -29,21 +29,29 @@ def best_fragment(text, tokens, window=WINDOW):
     return _render(text, spans, max(0, best_start - window // 4), window)
 
 
-_WORD = re.compile(r"[^\W_]+")
+def _one_letter_fold(char):
+    folded = fold(char)
+    return folded[0] if folded else char
+
+
+# Lowercase and strip accents letter by letter, keeping every offset: 'É' → 'e', 'œ' → 'o'.
+_SAME_LENGTH_FOLD = {code: _one_letter_fold(chr(code)) for code in range(0x41, 0x250) if chr(code).isalpha()}
 
 
 def matching_spans(text, tokens):
     """(start, end, token) of the words of `text` whose analysed token is one of `tokens`.
 
-    Analysing every word of a long PDF page is slow; a word can only stem to a token
-    that shares its first two folded letters, so the others are skipped unanalysed.
+    Analysing every word of a long PDF page is slow; a word can only stem to a token that
+    shares its first two folded letters, so a regular expression over the folded text
+    (same offsets) finds those words and only they are analysed.
     """
-    heads = {token[:2] for token in tokens}
+    heads = sorted({token[:2] for token in tokens if token})
+    if not heads:
+        return []
+    candidates = re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, heads)) + r")[^\W_]*")
     spans = []
-    for match in _WORD.finditer(text):
-        word = match.group()
-        if fold(word[:2])[:2] not in heads:
-            continue
+    for match in candidates.finditer(text.translate(_SAME_LENGTH_FOLD)):
+        word = text[match.start() : match.end()]
         for part in re.findall(r"[0-9a-z]+", fold(word)):
             token = analyze_word(part)
             if token in tokens:

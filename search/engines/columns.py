@@ -209,8 +209,9 @@ class Columns:
 
     def visible(self, allowed):
         """A boolean array: records alive and readable with one of the `allowed` access keys."""
-        codes = [i for i, name in enumerate(self.access_names) if name in set(allowed)]
-        return self.alive & np.isin(self.access, codes)
+        allowed = set(allowed)
+        readable = np.array([name in allowed for name in self.access_names] or [False])
+        return self.alive & readable[self.access]
 
     def within(self, ids):
         """Ids as an array, without those this process does not hold (written after its last refresh)."""
@@ -228,6 +229,24 @@ def _json(value):
     if isinstance(value, str):
         return json.loads(value)
     return value or []
+
+
+def forget():
+    """Drop what this process holds: the next search loads the columns anew."""
+    with _lock:
+        _by_database.clear()
+
+
+def resident_bytes():
+    """Memory held by this process's columns, all databases."""
+    with _lock:
+        return sum(
+            c.alive.nbytes
+            + c.access.nbytes
+            + c.date.nbytes
+            + sum(f.records.nbytes + f.value_codes.nbytes for f in c.facets.values())
+            for c in _by_database.values()
+        )
 
 
 @contextmanager

@@ -138,8 +138,10 @@ class DatabaseEngine:
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(f"SELECT {columns.aggregate_ids('id')} FROM search_searchrecord")
             live = columns.parse_ids(cursor.fetchone()[0])
+            exists = np.zeros(int(live.max()) + 2 if len(live) else 1, dtype=bool)
+            exists[live] = True
             change = self._log(SearchChange.MERGE)
-            return postings.merge(cursor, change, lambda ids: np.isin(ids, live))
+            return postings.merge(cursor, change, lambda ids: exists[np.minimum(ids, len(exists) - 1)])
 
     def remove(self, sources):
         if not sources:
@@ -238,14 +240,15 @@ class DatabaseEngine:
         exact = held.within(self.dialect.phrase_ids(cursor, phrase))
         if not len(exact):
             return
-        weight = np.zeros(held.size, dtype=np.float32)
-        for position in reversed(range(len(WEIGHTS))):
-            common = found[phrase[0]][position]
-            for token in phrase[1:]:
-                common = np.intersect1d(common, found[token][position], assume_unique=False)
-            weight[held.within(common)] = WEIGHTS[position]
-        weight[exact] = np.maximum(weight[exact], WEIGHTS[-1])
-        best[exact] = np.maximum(best[exact], weight[exact])
+        weight = np.full(len(exact), WEIGHTS[-1], dtype=np.float32)
+        for position, field_weight in enumerate(WEIGHTS[:-1]):
+            holds_all = np.ones(len(exact), dtype=bool)
+            for token in set(phrase):
+                present = np.zeros(held.size, dtype=bool)
+                present[held.within(found[token][position])] = True
+                holds_all &= present[exact]
+            weight[holds_all] = np.maximum(weight[holds_all], field_weight)
+        best[exact] = np.maximum(best[exact], weight)
 
     def _excluded(self, cursor, held, clauses):
         excluded = np.zeros(held.size, dtype=bool)

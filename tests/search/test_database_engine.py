@@ -8,6 +8,7 @@ import datetime
 
 import numpy as np
 import pytest
+
 from django.db import connection, transaction
 
 from search.access import Viewer
@@ -139,3 +140,13 @@ def test_parse_ids_reads_what_the_database_aggregates():
     assert columns.parse_ids("3,1,2").tolist() == [3, 1, 2]
     assert columns.parse_ids(",".join(map(str, range(100)))).dtype == np.int64
     assert columns.parse_ids(None).tolist() == []
+
+
+def test_highlighting_marks_every_form_of_a_word_at_its_place_in_the_original_text():
+    from search.analysis import analyze
+    from search.highlight import best_fragment, matching_spans
+
+    text = "Le CŒUR des Coopératives, l'habitat et les ÉCONOMIES d'énergie ; cœurs."
+    spans = matching_spans(text, set(analyze("cœur coopérative habitat économie")))
+    assert [text[s:e] for s, e, _t in spans] == ["CŒUR", "Coopératives", "habitat", "ÉCONOMIES", "cœurs"]
+    assert "<mark>Coopératives</mark>" in best_fragment(text, set(analyze("coopérative")))

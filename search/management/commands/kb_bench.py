@@ -40,10 +40,18 @@ class Command(BaseCommand):
         if IndexEntry.objects.count() < records:
             self.stdout.write("Index de Wagtail pour la colonne (c) : update_index, une seule fois…")
             call_command("update_index", verbosity=0)
-        requests, service, floor, wagtail, peak, server_rows = bench.run(repeat=repeat)
+        requests, service, floor, wagtail, peak, server_rows, load = bench.run(repeat=repeat)
         self.stdout.write(
             bench.report(
-                requests, service, floor, wagtail, peak, rate, SearchRecord.objects.count(), server_rows=server_rows
+                requests,
+                service,
+                floor,
+                wagtail,
+                peak,
+                rate,
+                SearchRecord.objects.count(),
+                server_rows=server_rows,
+                load=load,
             )
         )
 

@@ -6,6 +6,7 @@ lights up for "coopérative".
 """
 
 import re
+from functools import lru_cache
 
 from django.utils.html import escape
 
@@ -34,25 +35,39 @@ def _one_letter_fold(char):
     return folded[0] if folded else char
 
 
-# Lowercase and strip accents letter by letter, keeping every offset: 'É' → 'e', 'œ' → 'o'.
-_SAME_LENGTH_FOLD = {code: _one_letter_fold(chr(code)) for code in range(0x41, 0x250) if chr(code).isalpha()}
+def _letter_classes():
+    """For each folded letter, a regex class of the letters that fold to it: 'e' → '[eEéÉèÈ…]'."""
+    variants = {}
+    for code in range(0x30, 0x250):
+        char = chr(code)
+        if char.isalnum():
+            variants.setdefault(_one_letter_fold(char), []).append(char)
+    return {letter: "[" + re.escape("".join(chars)) + "]" for letter, chars in variants.items()}
+
+
+_LETTER_CLASSES = _letter_classes()
+
+
+@lru_cache(maxsize=512)
+def _candidates(heads):
+    """A regex for the words starting with one of `heads` (two folded letters), in any case or accent."""
+    alternatives = ["".join(_LETTER_CLASSES.get(letter, re.escape(letter)) for letter in head) for head in heads]
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + r")[^\W_]*")
 
 
 def matching_spans(text, tokens):
     """(start, end, token) of the words of `text` whose analysed token is one of `tokens`.
 
     Analysing every word of a long PDF page is slow; a word can only stem to a token that
-    shares its first two folded letters, so a regular expression over the folded text
-    (same offsets) finds those words and only they are analysed.
+    shares its first two folded letters, so one regular expression finds those words
+    (whatever their case and accents) and only they are analysed.
     """
-    heads = sorted({token[:2] for token in tokens if token})
+    heads = tuple(sorted({token[:2] for token in tokens if token}))
     if not heads:
         return []
-    candidates = re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, heads)) + r")[^\W_]*")
     spans = []
-    for match in candidates.finditer(text.translate(_SAME_LENGTH_FOLD)):
-        word = text[match.start() : match.end()]
-        for part in re.findall(r"[0-9a-z]+", fold(word)):
+    for match in _candidates(heads).finditer(text):
+        for part in re.findall(r"[0-9a-z]+", fold(match.group())):
             token = analyze_word(part)
             if token in tokens:
                 spans.append((match.start(), match.end(), token))

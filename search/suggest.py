@@ -23,7 +23,7 @@ def _vocabulary():
     # Every write of the records adds a change with a fresh stamp (search.engines.columns): the last one
     # dates the titles, in one index probe where counting the records read them all.
     version = SearchChange.objects.order_by("-pk").values_list("pk", "stamp").first()
-    if getattr(_cache, "version", None) != version:
+    if not hasattr(_cache, "words") or _cache.version != version:
         counter, spelled = Counter(), {}
         for title in SearchRecord.objects.values_list("title", flat=True).iterator(chunk_size=5000):
             for written in _WRITTEN.findall(title.lower()):

@@ -93,6 +93,7 @@ class Columns:
         self.facets = {facet: FacetColumn() for facet in FACETS}
         self.change = None  # (id, stamp) of the last change applied
         self.dead_pairs = 0
+        self._access_keys = None
 
     # Keeping in step
 
@@ -145,6 +146,7 @@ class Columns:
         )
 
     def _apply(self, cursor, added, removed):
+        self._access_keys = None
         removed = [i for i in removed if i < self.size]
         if removed:
             pairs = sum(len(c.records) for c in self.facets.values())
@@ -204,8 +206,11 @@ class Columns:
     # Reading
 
     def access_keys(self):
-        present = np.unique(self.access[self.alive])
-        return [self.access_names[code] for code in present]
+        """The access keys some live record has (kept until the records change)."""
+        if self._access_keys is None:
+            present = np.bincount(self.access[self.alive], minlength=len(self.access_names))
+            self._access_keys = [self.access_names[code] for code in np.flatnonzero(present)]
+        return self._access_keys
 
     def visible(self, allowed):
         """A boolean array: records alive and readable with one of the `allowed` access keys."""

@@ -193,7 +193,7 @@ class DatabaseEngine:
                 score = self._score(cursor, held, parsed.should)
                 matches &= score > 0
             if parsed.must_not:
-                matches &= ~self._excluded(cursor, held, parsed.must_not)
+                matches &= ~self._union(cursor, held, parsed.must_not)
             filters = {facet: values for facet, values in request.filters.items() if values}
             selected = {facet: self._selected(held, facet, values) for facet, values in filters.items()}
             hits_mask = matches.copy()
@@ -250,7 +250,8 @@ class DatabaseEngine:
             weight[holds_all] = np.maximum(weight[holds_all], field_weight)
         best[exact] = np.maximum(best[exact], weight)
 
-    def _excluded(self, cursor, held, clauses):
+    def _union(self, cursor, held, clauses):
+        """The records matching any of `clauses` (what a -word or -"phrase" excludes), as a boolean array."""
         excluded = np.zeros(held.size, dtype=bool)
         single = [a[0] for clause in clauses for a in clause.alternatives if len(a) == 1]
         for per_field in postings.read(cursor, single).values():
@@ -298,6 +299,11 @@ class DatabaseEngine:
         """The bare full-text match count, no access, facets or snippets: the engine's floor."""
         with connection.cursor() as cursor:
             return self.dialect.match_count(cursor, parsed)
+
+    def postings_match_count(self, parsed):
+        """The same matches counted from the term postings: what single words cost this engine, for the bench."""
+        with connection.cursor() as cursor, columns.current(cursor) as held:
+            return int(np.count_nonzero(self._union(cursor, held, parsed.should) & held.alive))
 
     def autocomplete(self, prefix, viewer, limit=8):
         allowed = viewer.allowed(self.access_keys())

@@ -8,9 +8,7 @@ def _marks(values):
 
 
 class SQLiteDialect:
-    """FTS5 tables keyed on the record id; bm25 with the four field weights."""
-
-    WEIGHTS = "10.0, 5.0, 2.0, 1.0"
+    """FTS5 tables keyed on the record id: the match count (the bench floor), phrases and autocomplete."""
 
     @staticmethod
     def expression(clauses):
@@ -69,9 +67,8 @@ class SQLiteDialect:
 
 
 class PostgreSQLDialect:
-    """tsvector columns with weights A–D built from already analysed tokens ('simple' config)."""
+    """tsvector columns (weights A–D) of already analysed tokens ('simple' config): phrases and autocomplete."""
 
-    WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
     # PostgreSQL refuses a tsvector over 1 MB; analysed text this long says nothing more.
     MAX_FIELD_CHARS = 400_000
 

@@ -150,3 +150,18 @@ def test_highlighting_marks_every_form_of_a_word_at_its_place_in_the_original_te
     spans = matching_spans(text, set(analyze("cœur coopérative habitat économie")))
     assert [text[s:e] for s, e, _t in spans] == ["CŒUR", "Coopératives", "habitat", "ÉCONOMIES", "cœurs"]
     assert "<mark>Coopératives</mark>" in best_fragment(text, set(analyze("coopérative")))
+
+
+def test_the_postings_find_exactly_what_the_full_text_index_finds(engine):
+    engine.index(
+        [
+            record(1, "Coopératives d'habitants", body="L'habitat participatif à Nantes."),
+            record(2, "Épicerie solidaire", body="Une coopérative de consommateurs.", abstract="Circuits courts."),
+            record(3, "Habitat", body="Rénovation énergétique."),
+        ]
+    )
+    engine.index([record(3, "Habitat rural", body="Rénovation énergétique des logements.")])  # rewritten
+    engine.remove(["test:1"])
+    for q in ("coopérative", "habitat participatif", '"habitat participatif"', "énergie logement", "circuits"):
+        parsed = parse_query(q)
+        assert engine.postings_match_count(parsed) == engine.match_count(parsed), q

@@ -26,7 +26,7 @@ class CountingEngine:
 
 
 def test_without_elasticsearch_the_bench_times_the_database_engine_only():
-    requests, service, floor, _wagtail, _peak, server_rows, _load = bench.run(repeat=1)
+    requests, service, floor, _wagtail, _peak, server_rows, _load, _postings = bench.run(repeat=1)
     assert server_rows == ()
     assert len(service.seconds) == len(requests) >= 50
     assert floor.seconds
@@ -35,7 +35,7 @@ def test_without_elasticsearch_the_bench_times_the_database_engine_only():
 def test_with_elasticsearch_the_bench_times_it_on_the_same_requests(monkeypatch):
     server = CountingEngine()
     monkeypatch.setattr(bench, "get_engine", lambda: server)
-    requests, service, floor, _wagtail, _peak, (server_service, server_floor), _load = bench.run(repeat=1)
+    requests, service, floor, _wagtail, _peak, (server_service, server_floor), _load, _postings = bench.run(repeat=1)
     assert len(server_service.seconds) == len(service.seconds) == len(requests)
     assert len(server_floor.seconds) == len(floor.seconds) == server.counts
     assert server.searches >= len(requests)

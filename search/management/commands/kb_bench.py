@@ -40,7 +40,7 @@ class Command(BaseCommand):
         if IndexEntry.objects.count() < records:
             self.stdout.write("Index de Wagtail pour la colonne (c) : update_index, une seule fois…")
             call_command("update_index", verbosity=0)
-        requests, service, floor, wagtail, peak, server_rows, load = bench.run(repeat=repeat)
+        requests, service, floor, wagtail, peak, server_rows, load, postings_floor = bench.run(repeat=repeat)
         self.stdout.write(
             bench.report(
                 requests,
@@ -52,6 +52,7 @@ class Command(BaseCommand):
                 SearchRecord.objects.count(),
                 server_rows=server_rows,
                 load=load,
+                postings_floor=postings_floor,
             )
         )
 

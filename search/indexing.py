@@ -57,7 +57,7 @@ def batches(records, size):
 
 
 class InPlace:
-    """How the database engine is rebuilt: emptied, then filled; its term postings merged once at the end."""
+    """How the database engine is rebuilt: emptied, filled, then its postings and full-text index compacted."""
 
     def __init__(self, engine):
         self.engine = engine
@@ -67,7 +67,7 @@ class InPlace:
         self.engine.index(records, merge=False)
 
     def finish(self):
-        self.engine.merge()
+        self.engine.optimize()
 
     def abort(self):
         pass

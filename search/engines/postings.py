@@ -15,6 +15,8 @@ a merge; the sync merges once enough segments have piled up (MERGE_AFTER writes)
 """
 
 import logging
+import sys
+from array import array
 
 import numpy as np
 
@@ -40,12 +42,29 @@ def record_terms(analysed_fields):
 
 
 def pack(per_field):
-    """Four sorted id arrays as bytes: their four lengths, then the ids (unsigned 32-bit, little-endian)."""
-    arrays = [np.asarray(ids, dtype=np.int64) for ids in per_field]
-    if any(len(a) and (a.min() < 0 or a.max() >= 2**32) for a in arrays):
-        raise ValueError("Identifiant de fiche hors de l'intervalle des listes de termes (0 à 2³²−1).")
-    header = np.array([len(a) for a in arrays], dtype=_HEADER)
-    return header.tobytes() + b"".join(a.astype(_IDS).tobytes() for a in arrays)
+    """Four sorted id lists as bytes: their four lengths, then the ids (unsigned 32-bit, little-endian)."""
+    arrays = [_unsigned_32(ids) for ids in per_field]
+    header = _unsigned_32([len(ids) for ids in arrays])
+    return header.tobytes() + b"".join(ids.tobytes() for ids in arrays)
+
+
+_OUT_OF_RANGE = "Identifiant de fiche hors de l'intervalle des listes de termes (0 à 2³²−1)."
+
+
+def _unsigned_32(ids):
+    """Numpy arrays (merges) through numpy; plain lists (thousands of short ones per write) through
+    array.array, which packs them without numpy's cost per call."""
+    if isinstance(ids, np.ndarray):
+        if len(ids) and (ids.min() < 0 or ids.max() >= 2**32):
+            raise ValueError(_OUT_OF_RANGE)
+        return ids.astype(_IDS)
+    try:
+        packed = array("I", ids)
+    except OverflowError as error:
+        raise ValueError(_OUT_OF_RANGE) from error
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return packed
 
 
 def unpack(data):

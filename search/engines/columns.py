@@ -147,6 +147,10 @@ class Columns:
 
     def _apply(self, cursor, added, removed):
         self._access_keys = None
+        # A reload reads the last change before the records: a write committed in between is in the
+        # arrays already, and its change comes round again. Record ids are never reused (a rollback
+        # that frees one changes the stamps, hence a reload), so a live id here was loaded already.
+        added = [i for i in added if i >= self.size or not self.alive[i]]
         removed = [i for i in removed if i < self.size]
         if removed:
             pairs = sum(len(c.records) for c in self.facets.values())

@@ -165,3 +165,14 @@ def test_the_postings_find_exactly_what_the_full_text_index_finds(engine):
     for q in ("coopérative", "habitat participatif", '"habitat participatif"', "énergie logement", "circuits"):
         parsed = parse_query(q)
         assert engine.postings_match_count(parsed) == engine.match_count(parsed), q
+
+
+def test_a_change_that_comes_round_again_after_a_reload_counts_once(engine):
+    """A write committed between a reload's read of the change log and of the records is seen twice."""
+    engine.index([record(1, "Atelier vélo", poles=["mobilite"])])
+    other = columns.Columns()
+    with connection.cursor() as cursor:
+        other.refresh(cursor)
+        last = SearchChange.objects.latest("pk")
+        other._apply(cursor, last.added, last.removed)
+    assert other.facets["pole"].counts(other.alive) == {"mobilite": 1}

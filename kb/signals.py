@@ -1,6 +1,6 @@
 """Keep search records in step when the taxonomy they name changes."""
 
-from django.db.models.signals import m2m_changed, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from taggit.models import Tag
@@ -10,11 +10,24 @@ from search.sync import schedule
 
 from .models import ArchivePage, Pole, Territory, Theme
 from .records import forget_territory_scopes
-from .vocabularies import TERRITORIES
+from .vocabularies import MODEL_VOCABULARIES, TERRITORIES
 
 
 def _schedule_pages(pages):
     schedule(*(source_key(ArchivePage.search_source_prefix, pk) for pk in pages.values_list("pk", flat=True)))
+
+
+@receiver(post_save, sender=Pole)
+@receiver(post_save, sender=Theme)
+@receiver(post_save, sender=Tag)
+@receiver(post_delete, sender=Pole)
+@receiver(post_delete, sender=Theme)
+@receiver(post_delete, sender=Tag)
+def forget_labels(sender, **kwargs):
+    """The search facets label poles, themes and tags from a cache: a change here empties it."""
+    for vocabulary in MODEL_VOCABULARIES.values():
+        if vocabulary.model is sender:
+            vocabulary.forget()
 
 
 @receiver(post_save, sender=Pole)

@@ -10,11 +10,23 @@ from .models import ArchivePage, Pole, Territory, Theme
 
 
 class ModelVocabulary:
+    """Poles, themes or tags by slug, read whole and kept for a minute like the territories: every
+    search labels them. A save or delete in this process forgets them at once (kb.signals)."""
+
+    lifetime = 60
+
     def __init__(self, model, key="slug"):
         self.model, self.key = model, key
+        self._names, self._loaded_at = None, 0.0
+
+    def forget(self):
+        self._names = None
 
     def labels(self, values):
-        return dict(self.model.objects.filter(**{f"{self.key}__in": list(values)}).values_list(self.key, "name"))
+        if self._names is None or time.monotonic() - self._loaded_at > self.lifetime:
+            self._names = dict(self.model.objects.values_list(self.key, "name"))
+            self._loaded_at = time.monotonic()
+        return {value: self._names[value] for value in values if value in self._names}
 
 
 class KindVocabulary:
@@ -65,6 +77,7 @@ class TerritoryVocabulary:
 
 
 TERRITORIES = TerritoryVocabulary()
+MODEL_VOCABULARIES = {"pole": ModelVocabulary(Pole), "theme": ModelVocabulary(Theme), "tag": ModelVocabulary(Tag)}
 
 
 def _subclasses(model):
@@ -77,8 +90,7 @@ def register_vocabularies():
     from search.registry import register_vocabulary
 
     register_vocabulary("kind", KindVocabulary())
-    register_vocabulary("pole", ModelVocabulary(Pole))
-    register_vocabulary("theme", ModelVocabulary(Theme))
-    register_vocabulary("tag", ModelVocabulary(Tag))
+    for facet, vocabulary in MODEL_VOCABULARIES.items():
+        register_vocabulary(facet, vocabulary)
     register_vocabulary("year", YearVocabulary())
     register_vocabulary("territory", TERRITORIES)

@@ -5,10 +5,9 @@ word matches when its analysed token is one of the query's, so "coopératives"
 lights up for "coopérative".
 """
 
+import html
 import re
 from functools import lru_cache
-
-from django.utils.html import escape
 
 from .analysis import analyze_word, fold
 
@@ -24,7 +23,11 @@ def best_fragment(text, tokens, window=WINDOW):
         return ""
     best_start, best_score = spans[0][0], 0
     for i, (start, _end, _token) in enumerate(spans):
-        inside = {token for s, _e, token in spans[i:] if s < start + window}
+        inside = set()
+        for s, _e, token in spans[i:]:
+            if s >= start + window:
+                break
+            inside.add(token)
         if len(inside) > best_score:
             best_start, best_score = start, len(inside)
     return _render(text, spans, max(0, best_start - window // 4), window)
@@ -67,12 +70,17 @@ def matching_spans(text, tokens):
         return []
     spans = []
     for match in _candidates(heads).finditer(text):
-        for part in re.findall(r"[0-9a-z]+", fold(match.group())):
-            token = analyze_word(part)
+        for token in _word_tokens(match.group()):
             if token in tokens:
                 spans.append((match.start(), match.end(), token))
                 break
     return spans
+
+
+@lru_cache(maxsize=100_000)
+def _word_tokens(word):
+    """The analysed tokens of one written word ("Coopératives" → ("coperatif",)); the same words recur."""
+    return tuple(analyze_word(part) for part in re.findall(r"[0-9a-z]+", fold(word)))
 
 
 def _render(text, spans, start, window):
@@ -84,12 +92,14 @@ def _render(text, spans, start, window):
     for s, e, _token in spans:
         if s < start or e > end:
             continue
-        parts.append(escape(text[cursor:s]))
-        parts.append(f"<mark>{escape(text[s:e])}</mark>")
+        parts.append(html.escape(text[cursor:s]))
+        parts.append(f"<mark>{html.escape(text[s:e])}</mark>")
         cursor = e
-    parts.append(escape(text[cursor:end]))
-    html = " ".join("".join(parts).split())
-    return ("… " if start > 0 else "") + html + (" …" if end < len(text) else "")
+    parts.append(html.escape(text[cursor:end]))
+    # html.escape, not Django's escape: the same entities without the lazy-string wrapper, called hundreds
+    # of times per page.
+    fragment = " ".join("".join(parts).split())
+    return ("… " if start > 0 else "") + fragment + (" …" if end < len(text) else "")
 
 
 def _word_boundary(text, position):

@@ -170,7 +170,7 @@ class Hit:
     score: float = 0.0
 
 
-@dataclass
+@dataclass(slots=True)
 class FacetValue:
     value: str
     label: str

@@ -218,8 +218,8 @@ class DatabaseEngine:
                 else:
                     mask = hits_mask
                 facet_counts[facet] = held.facets[facet].counts(mask)
-        records = SearchRecord.objects.in_bulk([pk for pk, _score in ranked])
-        hits = [EngineHit(record=records[pk].data, score=score) for pk, score in ranked if pk in records]
+        data = dict(SearchRecord.objects.filter(pk__in=[pk for pk, _score in ranked]).values_list("pk", "data"))
+        hits = [EngineHit(record=data[pk], score=score) for pk, score in ranked if pk in data]
         return EngineResult(total=total, hits=hits, facet_counts=facet_counts)
 
     def _score(self, cursor, held, clauses):

@@ -260,14 +260,21 @@ def test_a_deleted_document_is_gone_and_no_longer_found_through_the_page_that_at
 # Taxonomy
 
 
+def pole_labels(response):
+    return [value.label for value in response.facets["pole"]]
+
+
 def test_a_renamed_pole_renames_the_keyword_of_its_items(engine, tree):
     pole = PoleFactory(name="Circuits courts", slug="circuits-courts")
     published(tree.practice_index, "Un magasin de producteurs", poles=[pole])
+    assert "Circuits courts" in pole_labels(find(engine, "magasin"))
     with committed():
         pole.name = "Alimentation locale"
         pole.save()
     assert found(engine, "alimentation", "Un magasin de producteurs")
     assert not found(engine, "circuits", "Un magasin de producteurs")
+    # The facet shows the new name at once, although labels are cached between searches.
+    assert pole_labels(find(engine, "magasin")) == ["Alimentation locale"]
 
 
 def test_a_renamed_theme_renames_the_keyword_of_its_items(engine, tree):

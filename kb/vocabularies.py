@@ -9,24 +9,41 @@ from taggit.models import Tag
 from .models import ArchivePage, Pole, Territory, Theme
 
 
-class ModelVocabulary:
-    """Poles, themes or tags by slug, read whole and kept for a minute like the territories: every
-    search labels them. A save or delete in this process forgets them at once (kb.signals)."""
+class CachedVocabulary:
+    """A vocabulary read whole and kept for a minute: facets label hundreds of values on every
+    search. A change in this process forgets it at once (kb.signals); other processes within a minute."""
 
     lifetime = 60
 
-    def __init__(self, model, key="slug"):
-        self.model, self.key = model, key
-        self._names, self._loaded_at = None, 0.0
+    def __init__(self):
+        self._entries, self._loaded_at = None, 0.0
 
     def forget(self):
-        self._names = None
+        self._entries = None
+
+    def entries(self):
+        if self._entries is None or time.monotonic() - self._loaded_at > self.lifetime:
+            self._entries = self.load()
+            self._loaded_at = time.monotonic()
+        return self._entries
+
+    def load(self):
+        raise NotImplementedError
+
+
+class ModelVocabulary(CachedVocabulary):
+    """Poles, themes or tags by slug: {slug: name}."""
+
+    def __init__(self, model, key="slug"):
+        super().__init__()
+        self.model, self.key = model, key
+
+    def load(self):
+        return dict(self.model.objects.values_list(self.key, "name"))
 
     def labels(self, values):
-        if self._names is None or time.monotonic() - self._loaded_at > self.lifetime:
-            self._names = dict(self.model.objects.values_list(self.key, "name"))
-            self._loaded_at = time.monotonic()
-        return {value: self._names[value] for value in values if value in self._names}
+        names = self.entries()
+        return {value: names[value] for value in values if value in names}
 
 
 class KindVocabulary:
@@ -44,35 +61,21 @@ class YearVocabulary:
         return {value: value for value in values}
 
 
-class TerritoryVocabulary:
-    """Territories keyed on official code or local slug, shown under their display parent.
+class TerritoryVocabulary(CachedVocabulary):
+    """Territories keyed on official code or local slug, shown under their display parent:
+    {key: (name, parent key)}, the whole tree (1,300+ rows)."""
 
-    The whole tree (1,300+ rows) is read once and kept for a minute: facets label
-    hundreds of territories on every search. A change in this process forgets it at once.
-    """
-
-    lifetime = 60
-
-    def __init__(self):
-        self._tree, self._loaded_at = {}, 0.0
-
-    def forget(self):
-        self._tree = {}
-
-    def _entries(self):
-        if not self._tree or time.monotonic() - self._loaded_at > self.lifetime:
-            rows = Territory.objects.values_list("pk", "code", "slug", "name", "parent_id")
-            keys = {pk: code or slug for pk, code, slug, _name, _parent in rows}
-            self._tree = {keys[pk]: (name, keys.get(parent)) for pk, _c, _s, name, parent in rows}
-            self._loaded_at = time.monotonic()
-        return self._tree
+    def load(self):
+        rows = Territory.objects.values_list("pk", "code", "slug", "name", "parent_id")
+        keys = {pk: code or slug for pk, code, slug, _name, _parent in rows}
+        return {keys[pk]: (name, keys.get(parent)) for pk, _c, _s, name, parent in rows}
 
     def labels(self, values):
-        tree = self._entries()
+        tree = self.entries()
         return {v: tree[v][0] for v in values if v in tree}
 
     def parents(self, values):
-        tree = self._entries()
+        tree = self.entries()
         return {v: tree[v][1] for v in values if v in tree}
 
 

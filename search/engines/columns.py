@@ -105,18 +105,15 @@ class Columns:
 
     def refresh(self, cursor):
         """Apply the changes written since the last one seen; reload everything when that one is gone."""
-        if self.change is None:
-            cursor.execute("SELECT id, stamp, kind, added, removed FROM search_searchchange ORDER BY id DESC LIMIT 1")
-            last = cursor.fetchone()
-            self._reload(cursor, last)
-            return
-        last_id, last_stamp = self.change
-        cursor.execute(
-            "SELECT id, stamp, kind, added, removed FROM search_searchchange WHERE id >= %s ORDER BY id", [last_id]
-        )
-        rows = cursor.fetchall()
-        if not rows or rows[0][0] != last_id or rows[0][1] != last_stamp:
-            cursor.execute("SELECT id, stamp, kind, added, removed FROM search_searchchange ORDER BY id DESC LIMIT 1")
+        rows = []
+        if self.change is not None:
+            cursor.execute(
+                "SELECT id, stamp, kind, added, removed FROM search_searchchange WHERE id >= %s ORDER BY id",
+                [self.change[0]],
+            )
+            rows = cursor.fetchall()
+        if not rows or tuple(rows[0][:2]) != self.change:
+            cursor.execute("SELECT id, stamp FROM search_searchchange ORDER BY id DESC LIMIT 1")
             self._reload(cursor, cursor.fetchone())
             return
         for row in rows[1:]:

@@ -23,6 +23,11 @@ class SearchRecord(models.Model):
     data = models.JSONField()
     fingerprint = models.CharField(max_length=40)
     indexed_at = models.DateTimeField(auto_now=True)
+    # Analysed tokens per weighted field (search.engines.postings.FIELDS): BM25F's length normalisation.
+    title_length = models.PositiveIntegerField(default=0)
+    abstract_length = models.PositiveIntegerField(default=0)
+    body_length = models.PositiveIntegerField(default=0)
+    attachments_length = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = _("fiche de recherche")

@@ -1,10 +1,13 @@
 """Storage of the database engine (records, facet values), the documentalists' synonyms, and what a
 search server still has to receive (queued changes) or last did (failures, rebuilds)."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
+
+from .analysis import analyze
 
 
 class SearchRecord(models.Model):
@@ -53,13 +56,26 @@ class SearchFacet(models.Model):
 
 
 class Synonym(models.Model):
-    """Expressions that mean the same thing to a researcher: applied when searching, no re-index."""
+    """Expressions that mean the same thing to a researcher: applied when searching, no re-index.
+
+    The ESS vocabulary ships as groups named by `key` (migration 0006); documentalists edit them like
+    their own groups, and a shipped group is never installed again once its key exists.
+    """
 
     expressions = models.TextField(
         _("expressions équivalentes"),
         help_text=_("Une expression par ligne, par exemple « SCOP » puis « société coopérative et participative »."),
     )
     note = models.CharField(_("note"), max_length=255, blank=True)
+    key = models.SlugField(
+        _("groupe livré"),
+        max_length=40,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Nom du groupe livré avec le projet ; vide pour un groupe créé dans l'administration."),
+    )
 
     panels = [FieldPanel("expressions"), FieldPanel("note")]
 
@@ -73,6 +89,25 @@ class Synonym(models.Model):
     def expression_list(self):
         lines = self.expressions.replace(",", "\n").splitlines()
         return [line.strip() for line in lines if line.strip()]
+
+    def clean(self):
+        """Refuse a group that could never widen a search: fewer than two expressions the search tells apart."""
+        lines = self.expression_list()
+        distinct = {tuple(analyze(line)) for line in lines} - {()}
+        if len(distinct) >= 2:
+            return
+        message = _(
+            "Un groupe de synonymes doit réunir au moins deux expressions différentes, une par ligne. "
+            "La recherche ne distingue ni les majuscules, ni les accents, ni le singulier du pluriel : "
+            "« SCOP », « Scop » et « SCOPs » sont une seule expression."
+        )
+        ignored = [line for line in lines if not analyze(line)]
+        if ignored:
+            message = _("%(message)s La recherche ignore entièrement %(lines)s (mots vides du français).") % {
+                "message": message,
+                "lines": ", ".join(f"« {line} »" for line in ignored),
+            }
+        raise ValidationError({"expressions": message})
 
 
 class PendingChange(models.Model):

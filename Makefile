@@ -45,9 +45,18 @@ bench: install ## Benchmark the search on a 100,000-item archive (generated once
 	DATABASE_URL=sqlite:///$(CURDIR)/$(BENCH_DIR)/bench.sqlite3 MEDIA_ROOT=$(CURDIR)/$(BENCH_DIR)/media $(MANAGE) kb_territories
 	DATABASE_URL=sqlite:///$(CURDIR)/$(BENCH_DIR)/bench.sqlite3 MEDIA_ROOT=$(CURDIR)/$(BENCH_DIR)/media DEBUG=0 LOG_LEVEL=WARNING $(MANAGE) kb_bench
 
+RELEVANCE_DIR := var/relevance
+RELEVANCE_ENV := DATABASE_URL=sqlite:///$(CURDIR)/$(RELEVANCE_DIR)/relevance.sqlite3 MEDIA_ROOT=$(CURDIR)/$(RELEVANCE_DIR)/media
+relevance: install ## MRR@10 and recall@10 on judged French queries, against plain BM25 (database of its own under var/relevance/)
+	mkdir -p $(RELEVANCE_DIR)
+	$(RELEVANCE_ENV) $(MANAGE) migrate --noinput -v0
+	$(RELEVANCE_ENV) $(MANAGE) kb_territories -v0
+	$(RELEVANCE_ENV) LOG_LEVEL=WARNING $(MANAGE) kb_demo
+	$(RELEVANCE_ENV) DEBUG=0 LOG_LEVEL=WARNING $(MANAGE) kb_relevance
+
 lint: install ## ruff and the migrations check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(MANAGE) makemigrations --check --dry-run
 
-.PHONY: help install setup run test bench lint
+.PHONY: help install setup run test bench relevance lint

@@ -27,6 +27,8 @@ STOP_WORDS = frozenset(
 )
 
 _WORD = re.compile(r"[0-9a-z]+")
+# Acronyms spelled with dots (« S.C.O.P. », « E.S.U.S ») are one word, as « SCOP » is.
+_DOTTED_ACRONYM = re.compile(r"\b(?:[a-z]\.){2,}[a-z]?\b\.?")
 _REPLACEMENTS = (("’", "'"), ("‘", "'"), ("`", "'"), ("ʼ", "'"), ("œ", "oe"), ("Œ", "OE"), ("æ", "ae"), ("Æ", "AE"))
 _COMBINING_MARKS = re.compile("[\u0300-\u036f]")
 
@@ -44,6 +46,8 @@ def fold(text):
 def words(text):
     """Folded words with elided articles removed ("l'habitat" → "habitat"), stop words kept."""
     folded = fold(text)
+    if "." in folded:
+        folded = _DOTTED_ACRONYM.sub(lambda match: match.group().replace(".", ""), folded)
     if "'" not in folded:
         return _WORD.findall(folded)
     result = []

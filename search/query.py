@@ -4,7 +4,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from .analysis import analyze
+from .analysis import analyze, analyze_word, words
 
 FACETS = ("kind", "pole", "territory", "theme", "year", "tag")
 SORTS = ("relevance", "newest", "oldest")
@@ -13,6 +13,24 @@ MAX_CLAUSES = 32
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
 MAX_RESULT_WINDOW = 10_000
+
+# The words a French question is built with, folded. Interrogatives say what kind of answer is
+# wanted, not what it is about: a question drops them when it has other words. Auxiliary and
+# modal verbs carry little of the subject: they still count, at a fraction of a content word.
+QUESTION_WORDS = frozenset(
+    """
+    quel quelle quels quelles lequel laquelle lesquels lesquelles auquel auxquels auxquelles duquel desquels
+    desquelles comment pourquoi combien quand quoi
+    """.split()
+)
+AUXILIARY_WORDS = frozenset(
+    """
+    peut peuvent pouvoir pourrait pourraient puis pouvez pouvons peux doit doivent devoir dois devez devons
+    devrait devraient faut falloir faudrait faire fait font faites fais existe existent exister
+    avoir etre sera seront ete
+    """.split()
+)
+AUXILIARY_WEIGHT = 0.3
 
 
 @dataclass
@@ -35,9 +53,13 @@ class SearchRequest:
 
 @dataclass
 class Clause:
-    """Alternatives that satisfy one part of the query; each is a token sequence (a phrase if longer than one)."""
+    """Alternatives that satisfy one part of the query; each is a token sequence (a phrase if longer than one).
+
+    `weight` scales what the clause adds to the score: below 1 for the verbs a question is built on.
+    """
 
     alternatives: list
+    weight: float = 1.0
 
     @property
     def tokens(self):
@@ -83,12 +105,12 @@ def parse_query(text, synonyms=()):
             if tokens:
                 target = parsed.must_not if negated else parsed.should
                 target.append(_expand_phrase(tokens, synonyms))
+        elif negated:
+            parsed.must_not.extend(Clause([(t,)]) for t in analyze(match.group(4)))
         else:
-            tokens = analyze(match.group(4))
-            if negated and tokens:
-                parsed.must_not.extend(Clause([(t,)]) for t in tokens)
-            else:
-                loose.extend(tokens)
+            loose.extend(_weighted_tokens(match.group(4)))
+    if any(weight > 0 for _token, weight in loose) or parsed.should:
+        loose = [(token, weight) for token, weight in loose if weight > 0]
     parsed.should.extend(_expand_words(loose, synonyms))
     parsed.should = _dedupe(parsed.should)[:MAX_CLAUSES]
     parsed.must_not = _dedupe(parsed.must_not)[:MAX_CLAUSES]
@@ -113,7 +135,25 @@ def _expand_phrase(tokens, synonyms):
     return Clause([tokens])
 
 
-def _expand_words(tokens, synonyms):
+def _weighted_tokens(text):
+    """(token, weight) of each word: 1 for a content word, AUXILIARY_WEIGHT for an auxiliary verb,
+    0 for an interrogative (dropped unless the query has nothing else)."""
+    weighted = []
+    for word in words(text):
+        token = analyze_word(word)
+        if not token:
+            continue
+        if word in QUESTION_WORDS:
+            weighted.append((token, 0.0))
+        elif word in AUXILIARY_WORDS:
+            weighted.append((token, AUXILIARY_WEIGHT))
+        else:
+            weighted.append((token, 1.0))
+    return weighted
+
+
+def _expand_words(weighted, synonyms):
+    tokens = [token for token, _weight in weighted]
     clauses, i = [], 0
     while i < len(tokens):
         group, length = _longest_synonym_at(tokens, i, synonyms)
@@ -121,7 +161,7 @@ def _expand_words(tokens, synonyms):
             clauses.append(Clause(list(group)))
             i += length
         else:
-            clauses.append(Clause([(tokens[i],)]))
+            clauses.append(Clause([(tokens[i],)], weight=weighted[i][1] or 1.0))
             i += 1
     return clauses
 

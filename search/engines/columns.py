@@ -22,6 +22,7 @@ import numpy as np
 
 from django.db import connection
 
+from ..analysis import fold
 from ..query import FACETS
 
 logger = logging.getLogger(__name__)
@@ -87,19 +88,27 @@ class FacetColumn:
         return {self.values[code]: int(counts[code]) for code in np.flatnonzero(counts)}
 
 
+_RECORD_COLUMNS = "id, access, date, title, title_length, abstract_length, body_length, attachments_length"
+FIELD_COUNT = 4  # search.engines.postings.FIELDS
+
+
 class Columns:
-    """Arrays indexed by record id: alive, access (coded), date (ordinal, 0 when unknown), and facet pairs."""
+    """Arrays indexed by record id: alive, access (coded), date (ordinal, 0 when unknown), the title's
+    sort key, the weighted fields' lengths, and the facet pairs."""
 
     def __init__(self):
         self.size = 0
         self.alive = np.zeros(0, dtype=bool)
         self.access = np.zeros(0, dtype=np.int16)
         self.date = np.zeros(0, dtype=np.int32)
+        self.title_key = np.zeros(0, dtype=np.int64)
+        self.lengths = np.zeros((FIELD_COUNT, 0), dtype=np.float32)
         self.access_names = []
         self.facets = {facet: FacetColumn() for facet in FACETS}
         self.change = None  # (id, stamp) of the last change applied
         self.dead_pairs = 0
         self._access_keys = None
+        self._length_norms = None
 
     # Keeping in step
 
@@ -129,7 +138,7 @@ class Columns:
         self.__init__()
         cursor.execute("SELECT MAX(id) FROM search_searchrecord")
         self._grow((cursor.fetchone()[0] or 0) + 1)
-        cursor.execute("SELECT id, access, date FROM search_searchrecord")
+        cursor.execute(f"SELECT {_RECORD_COLUMNS} FROM search_searchrecord")
         self._set_records(cursor.fetchall())
         for facet in FACETS:
             cursor.execute(
@@ -151,6 +160,7 @@ class Columns:
 
     def _apply(self, cursor, added, removed):
         self._access_keys = None
+        self._length_norms = None
         # A reload reads the last change before the records: a write committed in between is in the
         # arrays already, and its change comes round again. Record ids are never reused (a rollback
         # that frees one changes the stamps, hence a reload), so a live id here was loaded already.
@@ -164,7 +174,7 @@ class Columns:
             marks = ", ".join(["%s"] * len(added))
             cursor.execute(f"SELECT MAX(id) FROM search_searchrecord WHERE id IN ({marks})", added)
             self._grow((cursor.fetchone()[0] or 0) + 1)
-            cursor.execute(f"SELECT id, access, date FROM search_searchrecord WHERE id IN ({marks})", added)
+            cursor.execute(f"SELECT {_RECORD_COLUMNS} FROM search_searchrecord WHERE id IN ({marks})", added)
             self._set_records(cursor.fetchall())
             cursor.execute(
                 f"SELECT record_id, facet, value FROM search_searchfacet WHERE record_id IN ({marks})", added
@@ -185,11 +195,14 @@ class Columns:
         if size <= self.size:
             return
         size = max(size, int(self.size * 1.25))
-        for name in ("alive", "access", "date"):
+        for name in ("alive", "access", "date", "title_key"):
             old = getattr(self, name)
             new = np.zeros(size, dtype=old.dtype)
             new[: len(old)] = old
             setattr(self, name, new)
+        lengths = np.zeros((FIELD_COUNT, size), dtype=np.float32)
+        lengths[:, : self.size] = self.lengths
+        self.lengths = lengths
         self.size = size
 
     def _set_records(self, rows):
@@ -199,7 +212,9 @@ class Columns:
         ids = np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))
         access = np.empty(len(rows), dtype=np.int16)
         dates = np.zeros(len(rows), dtype=np.int32)
-        for i, (_id, key, date) in enumerate(rows):
+        title_keys = np.fromiter((title_key(row[3]) for row in rows), dtype=np.int64, count=len(rows))
+        lengths = np.array([row[4:] for row in rows], dtype=np.float32).T
+        for i, (_id, key, date, *_rest) in enumerate(rows):
             code = codes.get(key)
             if code is None:
                 code = codes[key] = len(self.access_names)
@@ -210,6 +225,8 @@ class Columns:
         self.alive[ids] = True
         self.access[ids] = access
         self.date[ids] = dates
+        self.title_key[ids] = title_keys
+        self.lengths[:, ids] = lengths
 
     # Reading
 
@@ -219,6 +236,18 @@ class Columns:
             present = np.bincount(self.access[self.alive], minlength=len(self.access_names))
             self._access_keys = [self.access_names[code] for code in np.flatnonzero(present)]
         return self._access_keys
+
+    def length_norms(self, weights, slopes):
+        """Per field, weight / ((1 - b) + b × length / mean length) for every record: BM25F's
+        normalisation, computed once until the records change."""
+        if self._length_norms is None:
+            alive = max(1, int(np.count_nonzero(self.alive)))
+            norms = np.empty_like(self.lengths)
+            for f, (weight, slope) in enumerate(zip(weights, slopes, strict=True)):
+                mean = max(1.0, float(self.lengths[f][self.alive].sum()) / alive)
+                norms[f] = weight / ((1 - slope) + slope * self.lengths[f] / mean)
+            self._length_norms = norms
+        return self._length_norms
 
     def visible(self, allowed):
         """A boolean array: records alive and readable with one of the `allowed` access keys."""
@@ -230,6 +259,12 @@ class Columns:
         """Ids as an array, without those this process does not hold (written after its last refresh)."""
         ids = np.asarray(ids, dtype=np.int64)
         return ids[(ids >= 0) & (ids < self.size)]
+
+
+def title_key(title):
+    """The first seven letters of a title, folded, as an integer: ties in the ranking read alphabetically,
+    whatever order the records were written in."""
+    return int.from_bytes(fold(title or "").encode("ascii", "ignore")[:7].ljust(7, b"\0"), "big")
 
 
 def _ordinal(date):
@@ -257,6 +292,8 @@ def resident_bytes():
             c.alive.nbytes
             + c.access.nbytes
             + c.date.nbytes
+            + c.title_key.nbytes
+            + c.lengths.nbytes
             + sum(f.records.nbytes + f.value_codes.nbytes for f in c.facets.values())
             for c in _by_database.values()
         )

@@ -11,11 +11,14 @@ Django's ORM has no portable full-text search with phrase queries, so the statem
 are written by hand; every value reaches them as a parameter and every query word is an
 analysed token ([0-9a-z]+).
 
-Relevance is a BM25F without term frequencies: each part of the query (a word, a phrase,
-or a synonym group) adds its idf times the weight of the best field it was found in (title
-10, abstract and keywords 5, body 2, attachments 1). An item matching more of the words
-therefore ranks first, and among equals the newest. Counting occurrences would need word
-positions for every match, which is what made ranking cost more than matching.
+Relevance is BM25F (Robertson and Zaragoza's simple form): for each part of the query (a
+word, a phrase, or a synonym group) the occurrences in each field are weighted (title 10,
+abstract and keywords 5, body 2, attachments 1, relative to K1), divided by the field's length
+against its mean, added up, saturated once (tf / (K1 + tf)) and multiplied by the part's idf
+and weight (search.query: question words weigh little). A part counts at most its idf, so an
+item holding more of the query's words ranks first; a word many times in a short field beats a
+word once in a long one. Exact ties read by date (newest first), then by title, never by the
+order the records were written in.
 """
 
 import logging
@@ -35,7 +38,12 @@ from .dialects import dialect_for
 
 logger = logging.getLogger(__name__)
 
-WEIGHTS = (10.0, 5.0, 2.0, 1.0)  # postings.FIELDS: title, abstract, body, attachments
+# postings.FIELDS: title, abstract (with authors and keywords), body, attachments.
+WEIGHTS = (3.0, 2.0, 1.0, 0.5)
+# How much a field's length weighs against its mean (BM25's b): titles and abstracts are short and
+# even, a long body or PDF dilutes a word more.
+LENGTH_SLOPES = (0.5, 0.5, 0.75, 0.75)
+K1 = 1.2
 BATCH = 500
 
 
@@ -75,9 +83,11 @@ class DatabaseEngine:
         # Replace rather than update: a record's rows (facets, full text, postings) are rewritten whole anyway.
         by_source = {r.source: r for r in records}
         removed = self._delete(list(by_source))
+        analysed = {source: analysed_text(record) for source, record in by_source.items()}
         rows = []
         for record in by_source.values():
             data = record.as_json()
+            lengths = [len(text.split()) for text in analysed[record.source]]
             rows.append(
                 SearchRecord(
                     source=record.source,
@@ -88,11 +98,14 @@ class DatabaseEngine:
                     access=record.access,
                     data=data,
                     fingerprint=record.fingerprint(data),
+                    title_length=lengths[0],
+                    abstract_length=lengths[1],
+                    body_length=lengths[2],
+                    attachments_length=lengths[3],
                 )
             )
         SearchRecord.objects.bulk_create(rows, batch_size=BATCH)
         ids = dict(SearchRecord.objects.filter(source__in=by_source).values_list("source", "pk"))
-        analysed = {source: analysed_text(record) for source, record in by_source.items()}
         with connection.cursor() as cursor:
             # Tens of facet rows per record: plain executemany, without building model instances.
             cursor.executemany(
@@ -223,45 +236,64 @@ class DatabaseEngine:
         return EngineResult(total=total, hits=hits, facet_counts=facet_counts)
 
     def _score(self, cursor, held, clauses):
-        """Each record's relevance (0 where nothing matched): the sum over clauses of idf × best field weight."""
+        """Each record's BM25F relevance (0 where nothing matched), summed over the query's clauses."""
         found = postings.read(cursor, [token for clause in clauses for token in clause.tokens])
+        norms = held.length_norms(WEIGHTS, LENGTH_SLOPES)
         alive = int(np.count_nonzero(held.alive))
         score = np.zeros(held.size, dtype=np.float64)
         for clause in clauses:
-            best = np.zeros(held.size, dtype=np.float32)
+            frequency = None
             for alternative in clause.alternatives:
                 if len(alternative) == 1:
-                    for position, ids in enumerate(found[alternative[0]]):
-                        ids = held.within(ids)
-                        best[ids] = np.maximum(best[ids], WEIGHTS[position])
+                    weighted = self._weighted_frequency(held, norms, found[alternative[0]])
                 else:
-                    self._score_phrase(cursor, held, alternative, found, best)
-            df = int(np.count_nonzero((best > 0) & held.alive))
+                    weighted = self._phrase_frequency(cursor, held, norms, alternative, found)
+                # Synonyms are one clause: the record counts under its best-represented expression.
+                frequency = weighted if frequency is None else np.maximum(frequency, weighted)
+            df = int(np.count_nonzero((frequency > 0) & held.alive))
             if df:
-                score += math.log(1 + (alive - df + 0.5) / (df + 0.5)) * best
+                idf = math.log(1 + (alive - df + 0.5) / (df + 0.5))
+                score += (idf * clause.weight) * (frequency / (K1 + frequency))
         return score
 
-    def _score_phrase(self, cursor, held, phrase, found, best):
-        """A phrase matches where the full-text index says so; its field is the best one holding all its words."""
+    @staticmethod
+    def _weighted_frequency(held, norms, per_field):
+        """Σ over fields of occurrences × weight / length normalisation, for every record."""
+        frequency = np.zeros(held.size, dtype=np.float32)
+        for position, (ids, tfs) in enumerate(per_field):
+            if len(ids) and ids.max() >= held.size:
+                keep = ids < held.size
+                ids, tfs = ids[keep], tfs[keep]
+            frequency[ids] += tfs * norms[position][ids]
+        return frequency
+
+    def _phrase_frequency(self, cursor, held, norms, phrase, found):
+        """A phrase is where the full-text index finds it; in each field holding all its words it
+        occurs as often as its rarest word there (positions are not kept in the postings)."""
+        frequency = np.zeros(held.size, dtype=np.float32)
         exact = held.within(self.dialect.phrase_ids(cursor, phrase))
         if not len(exact):
-            return
-        weight = np.full(len(exact), WEIGHTS[-1], dtype=np.float32)
-        for position, field_weight in enumerate(WEIGHTS[:-1]):
-            holds_all = np.ones(len(exact), dtype=bool)
-            for token in set(phrase):
-                present = np.zeros(held.size, dtype=bool)
-                present[held.within(found[token][position])] = True
-                holds_all &= present[exact]
-            weight[holds_all] = np.maximum(weight[holds_all], field_weight)
-        best[exact] = np.maximum(best[exact], weight)
+            return frequency
+        least = np.full((len(WEIGHTS), len(exact)), np.inf, dtype=np.float32)
+        for token in set(phrase):
+            for position, (ids, tfs) in enumerate(found[token]):
+                dense = np.zeros(held.size, dtype=np.float32)
+                keep = ids < held.size
+                dense[ids[keep]] = tfs[keep]
+                least[position] = np.minimum(least[position], dense[exact])
+        least[np.isinf(least)] = 0
+        weighted = (least * norms[:, exact]).sum(axis=0)
+        # A phrase found across lines of one field but in no field whole still counts once, as an attachment.
+        weighted[weighted == 0] = norms[-1][exact][weighted == 0]
+        frequency[exact] = weighted
+        return frequency
 
     def _union(self, cursor, held, clauses):
         """The records matching any of `clauses` (what a -word or -"phrase" excludes), as a boolean array."""
         excluded = np.zeros(held.size, dtype=bool)
         single = [a[0] for clause in clauses for a in clause.alternatives if len(a) == 1]
         for per_field in postings.read(cursor, single).values():
-            for ids in per_field:
+            for ids, _tfs in per_field:
                 excluded[held.within(ids)] = True
         for clause in clauses:
             for alternative in clause.alternatives:
@@ -279,7 +311,7 @@ class DatabaseEngine:
 
     @staticmethod
     def _page(held, mask, score, sort, request):
-        """[(record id, score)] of the requested page, in order; ties go to the newest, then the last written.
+        """[(record id, score)] of the requested page, in order; ties go to the newest, then by title.
 
         Only the records that can reach the page are sorted: argpartition finds them in linear time.
         """
@@ -297,8 +329,8 @@ class DatabaseEngine:
             kth = np.partition(key, len(key) - need)[len(key) - need]
             keep = key >= kth
             ids, key = ids[keep], key[keep]
-        tie = ids if sort != "oldest" else -ids
-        order = np.lexsort((tie, key))[::-1][request.offset : need]
+        # Highest key first, then titles A to Z; the id only separates records identical in all of these.
+        order = np.lexsort((ids, held.title_key[ids], -key))[request.offset : need]
         return [(int(pk), float(score[pk]) if score is not None else 0.0) for pk in ids[order]]
 
     def match_count(self, parsed):

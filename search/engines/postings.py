@@ -1,4 +1,5 @@
-"""Term postings of the database engine: for each analysed term, the records holding it, field by field.
+"""Term postings of the database engine: for each analysed term, the records holding it, field by field,
+with how often it occurs there (what BM25F needs besides the fields' lengths).
 
 Why not ask FTS5 or tsvector which records match? They answer one row at a time: a common
 word in a 100,000-record archive is 90,000 rows to carry from the database into Python,
@@ -17,6 +18,8 @@ a merge; the sync merges once enough segments have piled up (MERGE_AFTER writes)
 import logging
 import sys
 from array import array
+from collections import Counter
+from itertools import pairwise
 
 import numpy as np
 
@@ -29,23 +32,29 @@ MAX_TERM_LENGTH = 100
 MERGE_AFTER = 32
 _HEADER = np.dtype("<u4")
 _IDS = np.dtype("<u4")
+_TFS = np.dtype("<u2")
+MAX_OCCURRENCES = 65_535
 
 
 def record_terms(analysed_fields):
-    """{term: [field index, ...]} for one record, from its analysed fields in FIELDS order."""
+    """{term: [(field index, occurrences), ...]} for one record, from its analysed fields in FIELDS order."""
     terms = {}
     for position, text in enumerate(analysed_fields):
-        for term in set(text.split()):
+        for term, count in Counter(text.split()).items():
             if len(term) <= MAX_TERM_LENGTH:
-                terms.setdefault(term, []).append(position)
+                terms.setdefault(term, []).append((position, count))
     return terms
 
 
-def pack(per_field):
-    """Four sorted id lists as bytes: their four lengths, then the ids (unsigned 32-bit, little-endian)."""
+def pack(per_field, frequencies=None):
+    """Four sorted id lists and their occurrences as bytes: the four lengths, the ids (unsigned 32-bit),
+    then the occurrences (unsigned 16-bit, capped), all little-endian. No `frequencies`: one each."""
     arrays = [_unsigned_32(ids) for ids in per_field]
     header = _unsigned_32([len(ids) for ids in arrays])
-    return header.tobytes() + b"".join(ids.tobytes() for ids in arrays)
+    if frequencies is None:
+        frequencies = [[1] * len(ids) for ids in arrays]
+    counts = [_unsigned_16(tfs) for tfs in frequencies]
+    return header.tobytes() + b"".join(ids.tobytes() for ids in arrays) + b"".join(tfs.tobytes() for tfs in counts)
 
 
 _OUT_OF_RANGE = "Identifiant de fiche hors de l'intervalle des listes de termes (0 à 2³²−1)."
@@ -67,31 +76,64 @@ def _unsigned_32(ids):
     return packed
 
 
+def _unsigned_16(counts):
+    """Occurrences capped at 65,535: far past where BM25 saturates."""
+    if isinstance(counts, np.ndarray):
+        return np.minimum(counts, MAX_OCCURRENCES).astype(_TFS)
+    packed = array("H", [min(count, MAX_OCCURRENCES) for count in counts])
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return packed
+
+
 def unpack(data):
     """The four id arrays (int64) of a packed value."""
+    return [ids for ids, _tfs in unpack_frequencies(data)]
+
+
+def unpack_frequencies(data):
+    """The four (ids, occurrences) pairs of a packed value: int64 ids, float32 occurrences.
+
+    Values written before occurrences were kept (search migration 0005) count one per record.
+    """
     buffer = memoryview(data)
     lengths = np.frombuffer(buffer[: 4 * len(FIELDS)], dtype=_HEADER)
-    ids = np.frombuffer(buffer[4 * len(FIELDS) :], dtype=_IDS).astype(np.int64)
+    total = int(lengths.sum())
+    start = 4 * len(FIELDS)
+    ids = np.frombuffer(buffer[start : start + 4 * total], dtype=_IDS).astype(np.int64)
+    rest = buffer[start + 4 * total :]
+    tfs = np.frombuffer(rest, dtype=_TFS).astype(np.float32) if len(rest) else np.ones(total, dtype=np.float32)
     bounds = [0, *np.cumsum(lengths, dtype=np.int64).tolist()]
-    return [ids[bounds[i] : bounds[i + 1]] for i in range(len(FIELDS))]
+    return [(ids[bounds[i] : bounds[i + 1]], tfs[bounds[i] : bounds[i + 1]]) for i in range(len(FIELDS))]
 
 
 def write(cursor, segment, records_terms):
-    """Add one segment: `records_terms` is [(record id, {term: [field, ...]}), ...]."""
+    """Add one segment: `records_terms` is [(record id, {term: [(field, occurrences), ...]}), ...]."""
     by_term = {}
     for record_id, terms in records_terms:
         for term, fields in terms.items():
-            per_field = by_term.setdefault(term, ([], [], [], []))
-            for position in fields:
-                per_field[position].append(record_id)
+            per_field = by_term.setdefault(term, ([[], [], [], []], [[], [], [], []]))
+            for position, count in fields:
+                per_field[0][position].append(record_id)
+                per_field[1][position].append(count)
     cursor.executemany(
         "INSERT INTO search_searchpostings (term, segment, data) VALUES (%s, %s, %s)",
-        [(term, segment, pack([sorted(ids) for ids in per_field])) for term, per_field in by_term.items()],
+        [(term, segment, pack(*_sorted_by_id(ids, tfs))) for term, (ids, tfs) in by_term.items()],
     )
 
 
+def _sorted_by_id(per_field_ids, per_field_tfs):
+    """Records usually come in id order already; sort only the fields that do not."""
+    for position, ids in enumerate(per_field_ids):
+        if any(a > b for a, b in pairwise(ids)):
+            pairs = sorted(zip(ids, per_field_tfs[position], strict=True))
+            per_field_ids[position] = [i for i, _ in pairs]
+            per_field_tfs[position] = [t for _, t in pairs]
+    return per_field_ids, per_field_tfs
+
+
 def read(cursor, terms):
-    """{term: four id arrays}, every segment of each term joined (ids may repeat across segments)."""
+    """{term: four (ids, occurrences) pairs}, every segment of each term joined (ids may repeat across segments)."""
     terms = list(dict.fromkeys(terms))
     found = {term: [[] for _ in FIELDS] for term in terms}
     if not terms:
@@ -99,13 +141,20 @@ def read(cursor, terms):
     marks = ", ".join(["%s"] * len(terms))
     cursor.execute(f"SELECT term, data FROM search_searchpostings WHERE term IN ({marks})", terms)
     for term, data in cursor.fetchall():
-        for position, ids in enumerate(unpack(data)):
-            found[term][position].append(ids)
-    empty = np.empty(0, dtype=np.int64)
-    return {
-        term: [np.concatenate(parts) if len(parts) > 1 else (parts[0] if parts else empty) for parts in per_field]
-        for term, per_field in found.items()
-    }
+        for position, pair in enumerate(unpack_frequencies(data)):
+            found[term][position].append(pair)
+    return {term: [_joined(parts) for parts in per_field] for term, per_field in found.items()}
+
+
+_EMPTY = (np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32))
+
+
+def _joined(parts):
+    if not parts:
+        return _EMPTY
+    if len(parts) == 1:
+        return parts[0]
+    return np.concatenate([ids for ids, _ in parts]), np.concatenate([tfs for _, tfs in parts])
 
 
 def delete_all(cursor):
@@ -126,10 +175,13 @@ def merge(cursor, segment, alive):
         cursor.execute(f"DELETE FROM search_searchpostings WHERE term IN ({marks})", chunk)
         rows = []
         for term in chunk:
-            per_field = [np.unique(ids) for ids in joined[term]]
-            per_field = [ids[alive(ids)] for ids in per_field]
-            if any(len(ids) for ids in per_field):
-                rows.append((term, segment, pack(per_field)))
+            per_field = []
+            for ids, tfs in joined[term]:
+                ids, first = np.unique(ids, return_index=True)
+                keep = alive(ids)
+                per_field.append((ids[keep], tfs[first][keep]))
+            if any(len(ids) for ids, _tfs in per_field):
+                rows.append((term, segment, pack([i for i, _ in per_field], [t for _, t in per_field])))
         cursor.executemany("INSERT INTO search_searchpostings (term, segment, data) VALUES (%s, %s, %s)", rows)
     logger.info("search postings: %d term(s) merged on %s", len(terms), connection.vendor)
     return len(terms)

@@ -43,7 +43,19 @@ def engine():
 
 def test_packed_postings_read_back_as_they_were_written():
     per_field = [[3, 9], [], [1, 2, 2**32 - 1], [7]]
-    assert [a.tolist() for a in postings.unpack(postings.pack(per_field))] == per_field
+    frequencies = [[1, 4], [], [2, 1, 70_000], [3]]
+    unpacked = postings.unpack_frequencies(postings.pack(per_field, frequencies))
+    assert [ids.tolist() for ids, _tfs in unpacked] == per_field
+    # Occurrences past 65,535 are capped: BM25 saturated long before.
+    assert [tfs.tolist() for _ids, tfs in unpacked] == [[1, 4], [], [2, 1, 65_535], [3]]
+
+
+def test_postings_written_before_occurrences_were_kept_count_one_each():
+    header = np.array([2, 0, 1, 0], dtype="<u4").tobytes()
+    old_format = header + np.array([3, 9, 5], dtype="<u4").tobytes()
+    unpacked = postings.unpack_frequencies(old_format)
+    assert [ids.tolist() for ids, _tfs in unpacked] == [[3, 9], [], [5], []]
+    assert [tfs.tolist() for _ids, tfs in unpacked] == [[1, 1], [], [1], []]
 
 
 def test_an_id_beyond_32_bits_is_refused_with_a_message():
@@ -52,8 +64,8 @@ def test_an_id_beyond_32_bits_is_refused_with_a_message():
 
 
 def test_a_record_lists_each_term_under_every_field_holding_it():
-    terms = postings.record_terms(("cooperat habitant", "habitant", "", "x" * 101 + " pdf"))
-    assert terms == {"cooperat": [0], "habitant": [0, 1], "pdf": [3]}
+    terms = postings.record_terms(("cooperat habitant habitant", "habitant", "", "x" * 101 + " pdf"))
+    assert terms == {"cooperat": [(0, 1)], "habitant": [(0, 2), (1, 1)], "pdf": [(3, 1)]}
 
 
 def test_merging_folds_segments_into_one_row_per_term_and_drops_removed_records(engine):
@@ -66,6 +78,7 @@ def test_merging_folds_segments_into_one_row_per_term_and_drops_removed_records(
     assert rows.count() == 1
     live = sorted(SearchRecord.objects.values_list("pk", flat=True))
     assert postings.unpack(rows.get().data)[0].tolist() == live
+    assert postings.unpack_frequencies(rows.get().data)[0][1].tolist() == [1.0] * len(live)
     assert sorted(titles(search(engine, "recyclerie"))) == [f"Recyclerie numéro {n}" for n in range(1, 5)]
 
 

@@ -26,6 +26,7 @@ from elasticsearch.dsl import (
     Text,
     analyzer,
     char_filter,
+    normalizer,
     token_filter,
 )
 
@@ -58,6 +59,8 @@ TITLE_SHINGLES = analyzer(
     char_filter=[APOSTROPHES],
     filter=[ELISION, "lowercase", SHINGLES],
 )
+# Ties in the ranking read by title, folded as search.analysis folds it (search.engines.columns.title_key).
+TITLE_SORT = normalizer("kb_title_sort", filter=["lowercase", "asciifolding"])
 # Text that search.analysis already analysed: split on spaces, nothing else.
 TOKENS = analyzer("kb_tokens", tokenizer="whitespace")
 FRENCH_SYNONYMS = "kb_french_synonyms"
@@ -93,7 +96,11 @@ class RecordDocument(Document):
     source = Keyword()
     kind = Keyword()
     title = french_text(
-        fields={"autocomplete": SearchAsYouType(analyzer=WORDS), "shingles": Text(analyzer=TITLE_SHINGLES)}
+        fields={
+            "autocomplete": SearchAsYouType(analyzer=WORDS),
+            "shingles": Text(analyzer=TITLE_SHINGLES),
+            "sort": Keyword(normalizer=TITLE_SORT),
+        }
     )
     url = Keyword(index=False)
     date = Date(format="strict_date")

@@ -58,9 +58,12 @@ def alternative_query(tokens, fields):
 
 
 def clause_query(clause, fields):
-    """A clause matches when any of its alternatives (synonyms included) does."""
+    """A clause matches when any of its alternatives (synonyms included) does; its weight scales its score."""
     alternatives = [alternative_query(tokens, fields) for tokens in clause.alternatives]
-    return alternatives[0] if len(alternatives) == 1 else Q("bool", should=alternatives)
+    query = alternatives[0] if len(alternatives) == 1 else Q("bool", should=alternatives)
+    if clause.weight != 1:
+        query = Q("bool", should=[query], boost=clause.weight)
+    return query
 
 
 def attachments_query(clauses, **options):
@@ -107,11 +110,15 @@ def facet_filter(facet, values):
     return Q("terms", **{FACET_FIELDS[facet]: list(values)})
 
 
+# Ties read by title, as on the database engine, whatever order the records were written in.
+BY_TITLE = ({"title.sort": "asc"}, {"source": "asc"})
+
+
 def sort_order(sort):
     return {
-        "relevance": ["_score", {"date": {"order": "desc", "missing": "_last"}}, {"source": "desc"}],
-        "newest": [{"date": {"order": "desc", "missing": "_last"}}, {"source": "desc"}],
-        "oldest": [{"date": {"order": "asc", "missing": "_last"}}, {"source": "asc"}],
+        "relevance": ["_score", {"date": {"order": "desc", "missing": "_last"}}, *BY_TITLE],
+        "newest": [{"date": {"order": "desc", "missing": "_last"}}, *BY_TITLE],
+        "oldest": [{"date": {"order": "asc", "missing": "_last"}}, *BY_TITLE],
     }[sort]
 
 

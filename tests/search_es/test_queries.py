@@ -16,7 +16,7 @@ ALLOWED = ["login", "public"]
 SYNONYMS = analyse_synonyms(
     [["ESS", "économie sociale et solidaire"], ["SCOP", "société coopérative et participative"]]
 )
-WEIGHTED = ["tokens.title^10", "tokens.abstract^5", "tokens.body^2"]
+WEIGHTED = ["tokens.title^3", "tokens.abstract^2", "tokens.body^1"]
 
 
 def body(q="", allowed=ALLOWED, **request):
@@ -47,7 +47,22 @@ def test_a_word_is_its_analysed_token_on_the_weighted_fields_and_the_attachment_
     assert weighted == match("coperatif")
     assert pages["nested"]["path"] == "attachments"
     assert pages["nested"]["score_mode"] == "max"
+    assert pages["nested"]["boost"] == 0.5
     assert pages["nested"]["query"] == {"bool": {"should": [match("coperatif", ["attachments.tokens"])]}}
+
+
+def test_a_question_sends_its_content_words_and_its_auxiliary_verbs_weighed_down():
+    clauses = text_clauses(body("Comment peut-on déclarer une association ?"))["should"]
+    assert clauses[:3] == [{"bool": {"should": [match("peut")], "boost": 0.3}}, match("declar"), match("asoci")]
+
+
+def test_ties_in_relevance_read_by_date_then_title_not_by_the_order_records_were_written():
+    assert body("habitat")["sort"] == [
+        "_score",
+        {"date": {"order": "desc", "missing": "_last"}},
+        {"title.sort": "asc"},
+        {"source": "asc"},
+    ]
 
 
 def test_several_words_are_clauses_that_add_up_and_none_is_required():
@@ -118,17 +133,10 @@ def test_facets_count_keyword_values_and_years_in_buckets():
     assert sum(aggs[facet]["aggs"]["values"]["terms"]["size"] for facet in FACETS) <= 65_536
 
 
-def test_the_three_sort_orders():
-    assert body("habitat")["sort"] == [
-        "_score",
-        {"date": {"order": "desc", "missing": "_last"}},
-        {"source": "desc"},
-    ]
-    assert body("habitat", sort="newest")["sort"] == [
-        {"date": {"order": "desc", "missing": "_last"}},
-        {"source": "desc"},
-    ]
-    assert body("habitat", sort="oldest")["sort"] == [{"date": {"order": "asc", "missing": "_last"}}, {"source": "asc"}]
+def test_the_three_sort_orders_break_ties_by_title():
+    by_title = [{"title.sort": "asc"}, {"source": "asc"}]
+    assert body("habitat", sort="newest")["sort"] == [{"date": {"order": "desc", "missing": "_last"}}, *by_title]
+    assert body("habitat", sort="oldest")["sort"] == [{"date": {"order": "asc", "missing": "_last"}}, *by_title]
 
 
 def test_filters_without_a_query_sort_newest_first_and_match_everything_the_viewer_may_open():

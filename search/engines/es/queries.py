@@ -17,9 +17,14 @@ from ...highlight import WINDOW
 from ...query import FACETS, MAX_RESULT_WINDOW, Snippet
 from ...records import Record
 from ..base import EngineHit, EngineResult
+from ..database import WEIGHTS
 
 # title > abstract, authors and keywords > body > attachments, as the database engine weighs them.
-WEIGHTED_FIELDS = ("tokens.title^10", "tokens.abstract^5", "tokens.body^2")
+# Elasticsearch adds up each field's own BM25 (Lucene, k1 1.2, b 0.75) where the database engine
+# sums the weighted occurrences before saturating them (BM25F): the same order on the contract
+# suite, not the same scores.
+_TITLE, _ABSTRACT, _BODY, ATTACHMENT_WEIGHT = WEIGHTS
+WEIGHTED_FIELDS = (f"tokens.title^{_TITLE:g}", f"tokens.abstract^{_ABSTRACT:g}", f"tokens.body^{_BODY:g}")
 ATTACHMENT_FIELD = "attachments.tokens"
 FACET_FIELDS = {
     "kind": "kind",
@@ -67,11 +72,12 @@ def clause_query(clause, fields):
 
 
 def attachments_query(clauses, **options):
-    """Clauses that match on a page of an attached document."""
+    """Clauses that match on a page of an attached document, weighed as the database engine weighs attachments."""
     return Q(
         "nested",
         path="attachments",
         query=Q("bool", should=[clause_query(c, [ATTACHMENT_FIELD]) for c in clauses]),
+        boost=ATTACHMENT_WEIGHT,
         **options,
     )
 

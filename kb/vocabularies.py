@@ -30,6 +30,13 @@ class CachedVocabulary:
     def load(self):
         raise NotImplementedError
 
+    def known(self, values):
+        """Those of `values` that exist; one not held is looked up afresh, in case it was just added elsewhere."""
+        values = set(values)
+        if not values <= self.entries().keys():
+            self.forget()
+        return values & self.entries().keys()
+
 
 class ModelVocabulary(CachedVocabulary):
     """Poles, themes or tags by slug: {slug: name}."""
@@ -50,15 +57,28 @@ class KindVocabulary:
     """Kinds are the archive page types' `search_kind`, labelled with their verbose names."""
 
     def labels(self, values):
+        names = self.names()
+        return {value: str(names.get(value, value)) for value in values}
+
+    def known(self, values):
+        return set(values) & self.names().keys()
+
+    @staticmethod
+    def names():
         names = {"document": _("Document")}
         for model in _subclasses(ArchivePage):
             names[model.search_kind] = model._meta.verbose_name
-        return {value: str(names.get(value, value)) for value in values}
+        return names
 
 
 class YearVocabulary:
+    """Any year on four digits: a year without items is no error, it finds nothing."""
+
     def labels(self, values):
         return {value: value for value in values}
+
+    def known(self, values):
+        return {value for value in values if len(value) == 4 and value.isdigit()}
 
 
 class TerritoryVocabulary(CachedVocabulary):

@@ -36,6 +36,7 @@ def response_json(response):
         "total": response.total,
         "page": response.request.page,
         "page_size": response.request.page_size,
+        "page_count": response.page_count,
         "engine": response.engine,
         "fallback": response.fallback,
         "hits": [
@@ -56,4 +57,5 @@ def response_json(response):
         ],
         "facets": {facet: [facet_json(v) for v in values] for facet, values in response.facets.items()},
         "suggestion": response.suggestion,
+        "messages": [str(message) for message in response.messages],
     }

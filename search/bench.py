@@ -20,8 +20,9 @@ from wagtail.models import Page
 from .access import Viewer
 from .engines import columns, get_database_engine, get_engine
 from .models import SearchFacet
+from .params import parse_params
 from .query import parse_query
-from .service import parse_params, search, synonyms
+from .service import search, synonyms
 
 SINGLE_WORDS = [
     "coopérative", "habitat", "insertion", "mobilité", "solidaire", "association", "financement", "emploi",

@@ -24,7 +24,8 @@ def model_for(source):
 
 
 def register_vocabulary(facet, vocabulary):
-    """`vocabulary` answers labels(values) -> {value: label} and, for trees, parents(values)."""
+    """`vocabulary` answers labels(values) -> {value: label}, known(values) -> the values that exist
+    and, for trees, parents(values)."""
     _vocabularies[facet] = vocabulary
 
 

@@ -14,6 +14,7 @@ from .api import response_json
 from .engines import get_database_engine, get_engine
 from .engines.base import EngineError
 from .openapi import OPENAPI
+from .params import beyond_last_page, parse_params, parse_prefix, unknown_parameters, unmatched_selections, window_pages
 
 logger = logging.getLogger(__name__)
 UNAVAILABLE = _("La recherche est momentanément indisponible. Réessayez dans un instant.")
@@ -39,43 +40,83 @@ def titles_starting(prefix, viewer):
         return get_database_engine().autocomplete(prefix, viewer)
 
 
+def answer_a_page(search_request, viewer):
+    """The answer for the page asked; past the last page, the last page's, with why.
+
+    Returns (response, BadParameter or None); `search_request.page` becomes the page answered.
+    """
+    asked = search_request.page
+    search_request.page = min(asked, window_pages(search_request.page_size))
+    response = answer(search_request, viewer)
+    beyond = beyond_last_page(asked, response)
+    if beyond:
+        logger.info("search page %s is past the last (%s) for q=%r", asked, response.page_count, search_request.q[:200])
+        if search_request.page != response.page_count:
+            search_request.page = response.page_count
+            response = answer(search_request, viewer)
+    return response, beyond
+
+
 @require_GET
 def search_page(request):
-    search_request, errors = service.parse_params(request.GET)
-    context = {"search_request": search_request, "errors": errors, "response": None}
+    search_request, problems = parse_params(request.GET)
+    notices = [problem.notice for problem in problems]
+    context = {"search_request": search_request, "errors": notices, "response": None}
     try:
-        context["response"] = answer(search_request, Viewer.from_request(request))
+        response, beyond = answer_a_page(search_request, Viewer.from_request(request))
     except (DatabaseError, EngineError):
         logger.exception("search failed for q=%r", search_request.q[:200])
-        context["errors"] = [*errors, UNAVAILABLE]
+        context["errors"] = [*notices, UNAVAILABLE]
+    else:
+        if beyond:
+            notices.append(beyond.notice)
+        response.messages.extend(unmatched_selections(response))
+        context["response"] = response
     return render(request, "search/search_page.html", context)
+
+
+def refusal(problems):
+    """A 400 that says, for each wrong parameter, its value, what was wrong and the form expected."""
+    reasons = [problem.refusal for problem in problems]
+    data = {
+        "error": _("Requête refusée, aucun résultat renvoyé. %(reasons)s") % {"reasons": " ".join(reasons)},
+        "errors": reasons,
+        "details": [problem.as_json() for problem in problems],
+    }
+    return JsonResponse(data, status=400, json_dumps_params={"ensure_ascii": False})
 
 
 @require_GET
 def api_search(request):
-    search_request, errors = service.parse_params(request.GET, strict=True)
-    if errors:
-        return JsonResponse(
-            {"error": errors[0], "errors": errors}, status=400, json_dumps_params={"ensure_ascii": False}
-        )
+    search_request, problems = parse_params(request.GET, strict=True)
+    if problems:
+        return refusal(problems)
     try:
         response = answer(search_request, Viewer.from_request(request))
     except (DatabaseError, EngineError):
         logger.exception("api search failed for q=%r", search_request.q[:200])
-        return JsonResponse({"error": UNAVAILABLE}, status=503)
+        return JsonResponse({"error": UNAVAILABLE}, status=503, json_dumps_params={"ensure_ascii": False})
+    beyond = beyond_last_page(search_request.page, response)
+    if beyond:
+        logger.info("api search refused: page %s past the last (%s)", search_request.page, response.page_count)
+        return refusal([beyond])
+    response.messages.extend(unmatched_selections(response))
+    response.messages.extend(
+        _("Paramètre inconnu « %(name)s » : ignoré.") % {"name": name} for name in unknown_parameters(request.GET)
+    )
     return JsonResponse(response_json(response), json_dumps_params={"ensure_ascii": False})
 
 
 @require_GET
 def api_autocomplete(request):
-    values = request.GET.getlist("q")
-    if len(values) > 1 or len(values[0] if values else "") > 200:
-        return JsonResponse({"error": _("Un seul paramètre « q » de 200 caractères au plus.")}, status=400)
+    prefix, problems = parse_prefix(request.GET)
+    if problems:
+        return refusal(problems)
     try:
-        rows = titles_starting(values[0] if values else "", Viewer.from_request(request))
+        rows = titles_starting(prefix, Viewer.from_request(request))
     except (DatabaseError, EngineError):
         logger.exception("autocomplete failed")
-        return JsonResponse({"error": UNAVAILABLE}, status=503)
+        return JsonResponse({"error": UNAVAILABLE}, status=503, json_dumps_params={"ensure_ascii": False})
     return JsonResponse({"results": [{"title": t, "url": u, "kind": k} for t, u, k in rows]})
 
 

@@ -12,18 +12,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from search import registry
+from search.params import FACET_NAMES
 from search.query import DEFAULT_PAGE_SIZE, FACETS
 
 register = template.Library()
 
-FACET_NAMES = {
-    "kind": _("Type"),
-    "pole": _("Pôle"),
-    "territory": _("Territoire"),
-    "theme": _("Thème"),
-    "year": _("Année"),
-    "tag": _("Mot-clé"),
-}
 FACET_GROUP_NAMES = {
     "kind": _("Types"),
     "pole": _("Pôles"),

@@ -80,8 +80,10 @@ def hit_titled(data, title):
 
 def test_the_api_answers_with_the_documented_shape(client, engine):
     data = api(client, q="épicerie associative").json()
-    assert {"total", "page", "page_size", "engine", "hits", "facets", "suggestion"} <= set(data)
+    documented = {"total", "page", "page_size", "page_count", "engine", "hits", "facets", "suggestion", "messages"}
+    assert documented <= set(data)
     assert (data["page"], data["page_size"], data["engine"], data["suggestion"]) == (1, 20, engine.name, "")
+    assert (data["page_count"], data["messages"]) == (1, [])
     hit = hit_titled(data, GROCERY)
     assert {"id", "kind", "title", "url", "date", "snippets", "poles", "territories", "themes", "tags"} <= set(hit)
     assert hit["id"].startswith("page:")
@@ -224,12 +226,31 @@ def test_the_api_answers_as_its_openapi_description_says(client, params):
     assert conforms(api(client, **params).json(), schema, spec)
 
 
-def test_an_api_error_answers_as_its_openapi_description_says(client):
+def test_every_field_the_api_answers_is_documented(client):
+    spec = client.get(reverse("search:openapi")).json()
+    documented = spec["components"]["schemas"]["SearchResponse"]["properties"]
+    data = api(client, q="épicerie", tag="inconnu", color="bleu").json()
+    assert set(data) == set(documented)
+    assert data["messages"] == [
+        "Aucun résultat ne porte le mot-clé « inconnu ».",
+        "Paramètre inconnu « color » : ignoré.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"page": "zéro"}, {"territory": "99999"}, {"page": "40"}, {"pole": "<b>", "sort": "x"}],
+    ids=["not_a_number", "unknown_territory", "past_the_last_page", "two_problems"],
+)
+def test_an_api_error_answers_as_its_openapi_description_says(client, params):
     spec = client.get(reverse("search:openapi")).json()
     schema = spec["paths"]["/api/search/"]["get"]["responses"]["400"]["content"]["application/json"]["schema"]
-    response = api(client, page="zéro")
+    response = api(client, **params)
     assert response.status_code == 400
-    assert conforms(response.json(), schema, spec)
+    data = response.json()
+    assert conforms(data, schema, spec)
+    assert set(data) == set(schema["properties"])
+    assert {detail["parameter"] for detail in data["details"]} == set(params)
 
 
 # The search page

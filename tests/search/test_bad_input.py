@@ -1,7 +1,9 @@
 """Bad input never gives a 500 nor a traceback: the page answers with a normal page, the API with a JSON error.
 
 Merely odd input that still means something (engine syntax, SQL-looking words, an unknown
-facet value) gets a normal answer from the API too. Each case runs on SQLite and on PostgreSQL.
+parameter name) gets a normal answer from the API too; an unknown pole or territory, or a page
+past the last one, is refused (tests/search/test_results_actionable.py says how). Each case runs
+on SQLite and on PostgreSQL.
 """
 
 import pytest
@@ -36,8 +38,10 @@ CASES = [
     ("underscore", "q=_", OK),
     ("like_wildcards", "q=%25habitat_%25", OK),
     ("nul_byte", "q=habitat%00coop", OK),
-    ("unknown_pole", "pole=inconnu", OK),
-    ("unknown_territory_code", "territory=99999", OK),
+    ("unknown_pole", "pole=inconnu", REFUSED),
+    ("unknown_territory_code", "territory=99999", REFUSED),
+    ("unknown_tag", "tag=inconnu", OK),
+    ("year_without_items", "year=1850", OK),
     ("unknown_parameter", "color=bleu", OK),
     ("same_filter_value_twice", "pole=habitat&pole=habitat", OK),
     ("malformed_pole", "pole=%3Cscript%3E", REFUSED),
@@ -55,7 +59,7 @@ CASES = [
     ("page_size_not_a_number", "page_size=vingt", REFUSED),
     ("page_size_zero", "page_size=0", REFUSED),
     ("page_size_over_100", "page_size=101", REFUSED),
-    ("page_beyond_the_results", "page=3", OK),
+    ("page_beyond_the_results", "page=3", REFUSED),
     ("repeated_query", "q=habitat&q=coop", REFUSED),
     ("repeated_page", "page=1&page=2", REFUSED),
     ("repeated_sort", "sort=newest&sort=oldest", REFUSED),
@@ -90,6 +94,8 @@ def test_the_search_page_answers_bad_input_with_a_normal_page(client, query_stri
     assert "Traceback" not in content
     assert 'name="q"' in content
     assert response.context["response"] is not None, "the search ran, with the bad parts left out"
+    adjusted = bool(response.context["errors"])
+    assert adjusted == (api_status == REFUSED), "the page says what it changed whenever the API would refuse"
 
 
 @pytest.mark.parametrize(("query_string", "api_status"), [case[1:] for case in CASES], ids=[c[0] for c in CASES])
@@ -101,6 +107,10 @@ def test_the_api_answers_bad_input_with_a_json_error_or_a_normal_answer(client, 
     if api_status == REFUSED:
         assert isinstance(data["error"], str) and data["error"]
         assert "Traceback" not in data["error"]
+        assert data["details"], "each refusal names the parameter, its value and the form expected"
+        for detail in data["details"]:
+            assert f"{detail['parameter']}=" in query_string
+            assert detail["message"] in data["errors"] and detail["expected"]
     else:
         assert "total" in data and "hits" in data
 
@@ -109,13 +119,15 @@ def test_the_page_tells_what_it_left_out(client):
     response = get(client, "search:page", "page=deux&year=20x4")
     assert response.status_code == 200
     errors = " ".join(response.context["errors"])
-    assert "page" in errors and "year" in errors
+    assert "« page » n’est pas un nombre entier : « deux » — page 1." in errors
+    assert "Valeur invalide pour le filtre « Année » : « 20x4 » — filtre ignoré." in errors
     assert "UTF-8" in " ".join(get(client, "search:page", "q=%E9conomie").context["errors"])
 
 
 def test_the_api_explains_its_refusal_in_french(client):
     data = get(client, "search:api", "page_size=101").json()
-    assert data["error"] == "« page_size » doit être compris entre 1 et 100."
+    assert data["errors"] == ["« page_size » vaut 101 ; attendu : un nombre entier de 1 à 100."]
+    assert data["error"] == "Requête refusée, aucun résultat renvoyé. " + data["errors"][0]
 
 
 def test_sql_and_wildcards_are_plain_text(client, engine):

@@ -4,6 +4,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from taggit.models import Tag
+from wagtail.documents import get_document_model
 
 from search.records import source_key
 from search.sync import schedule
@@ -15,6 +16,12 @@ from .vocabularies import MODEL_VOCABULARIES, TERRITORIES
 
 def _schedule_pages(pages):
     schedule(*(source_key(ArchivePage.search_source_prefix, pk) for pk in pages.values_list("pk", flat=True)))
+
+
+def _schedule_documents(documents):
+    """Documents are classed like pages (the resources app adds the relations to the vocabularies)."""
+    prefix = get_document_model().search_source_prefix
+    schedule(*(source_key(prefix, pk) for pk in documents.values_list("pk", flat=True)))
 
 
 @receiver(post_save, sender=Pole)
@@ -35,12 +42,14 @@ def forget_labels(sender, **kwargs):
 def reindex_after_rename(sender, instance, created=False, raw=False, **kwargs):
     if not (created or raw):
         _schedule_pages(instance.pages.all())
+        _schedule_documents(instance.documents.all())
 
 
 @receiver(post_save, sender=Tag)
 def reindex_after_tag_rename(sender, instance, created=False, raw=False, **kwargs):
     if not (created or raw):
         _schedule_pages(ArchivePage.objects.filter(tags=instance))
+        _schedule_documents(get_document_model().objects.filter(tags=instance))
 
 
 @receiver(post_save, sender=Territory)
@@ -53,3 +62,4 @@ def reindex_after_territory_change(sender, instance=None, raw=False, **kwargs):
         return
     below = Territory.objects.filter(pk=instance.pk) | instance.descendants()
     _schedule_pages(ArchivePage.objects.filter(territory_links__territory__in=below).distinct())
+    _schedule_documents(get_document_model().objects.filter(territories__in=below).distinct())

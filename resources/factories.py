@@ -33,6 +33,31 @@ class ArchiveDocumentFactory(factory.django.DjangoModelFactory):
         document.save()
         return document
 
+    @factory.post_generation
+    def poles(self, create, extracted, **kwargs):
+        if extracted:
+            self.poles.set(extracted)
+
+    @factory.post_generation
+    def themes(self, create, extracted, **kwargs):
+        if extracted:
+            self.themes.set(extracted)
+
+    @factory.post_generation
+    def territories(self, create, extracted, **kwargs):
+        if extracted:
+            self.territories.set(extracted)
+
+    @factory.post_generation
+    def tags(self, create, extracted, **kwargs):
+        if extracted:
+            self.tags.add(*extracted)
+
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
+        # The hooks write the relations themselves: no second save (it would queue a second extraction).
+        pass
+
 
 class ResearchPaperIndexPageFactory(wagtail_factories.PageFactory):
     class Meta:

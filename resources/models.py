@@ -18,9 +18,10 @@ from wagtail.search import index
 
 from kb.blocks import BodyBlock
 from kb.models import ArchivePage, FilterableIndexPage
-from kb.records import attachment_pages, richtext, stream_text
-from search.access import collection_access
-from search.records import Record, Searchable
+from kb.records import richtext, stream_text
+from search.records import Searchable
+
+from .records import record_of, standalone_records
 
 orcid_validator = RegexValidator(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$", _("Un ORCID s'écrit 0000-0002-1825-0097."))
 doi_validator = RegexValidator(r"^10\.\d{4,9}/\S+$", _("Un DOI commence par 10. suivi d'un préfixe et d'un suffixe."))
@@ -42,9 +43,20 @@ class ExtractionStatus(models.TextChoices):
 
 
 class ArchiveDocument(Searchable, AbstractDocument):
-    """A Wagtail document that keeps the text extracted from its PDF, page by page."""
+    """A Wagtail document that keeps the text extracted from its PDF, page by page; dated and classed like pages."""
 
     description = models.TextField(_("description"), blank=True)
+    publication_date = models.DateField(
+        _("date de publication"),
+        null=True,
+        blank=True,
+        help_text=_("Quand il a paru, non quand il a été versé. Vide : celle des pages qui le joignent, sinon aucune."),
+    )
+    poles = models.ManyToManyField("kb.Pole", verbose_name=_("pôles"), blank=True, related_name="documents")
+    themes = models.ManyToManyField("kb.Theme", verbose_name=_("thèmes"), blank=True, related_name="documents")
+    territories = models.ManyToManyField(
+        "kb.Territory", verbose_name=_("territoires"), blank=True, related_name="documents"
+    )
     extraction_status = models.CharField(
         _("extraction du texte"), max_length=20, choices=ExtractionStatus.choices, default=ExtractionStatus.PENDING
     )
@@ -54,7 +66,17 @@ class ArchiveDocument(Searchable, AbstractDocument):
     extracted_hash = models.CharField(max_length=40, blank=True, editable=False)
     extracted_at = models.DateTimeField(_("extrait le"), null=True, blank=True, editable=False)
 
-    admin_form_fields = ("title", "file", "collection", "tags", "description")
+    admin_form_fields = (
+        "title",
+        "file",
+        "collection",
+        "publication_date",
+        "description",
+        "poles",
+        "themes",
+        "territories",
+        "tags",
+    )
     EXTRACTION_FIELDS = ["extraction_status", "extraction_message", "page_texts", "page_count", "extracted_hash"]
 
     search_fields = AbstractDocument.search_fields + [index.SearchField("description")]
@@ -65,25 +87,12 @@ class ArchiveDocument(Searchable, AbstractDocument):
     search_source_prefix = "document"
 
     def search_record(self):
-        tags = list(self.tags.all())
-        return Record(
-            source=self.search_source,
-            kind="document",
-            title=self.title,
-            url=self.url,
-            date=self.created_at.date() if self.created_at else None,
-            abstract=self.description,
-            keywords=[tag.name for tag in tags],
-            attachments=attachment_pages([self]),
-            tags=[tag.slug for tag in tags],
-            access=collection_access(self.collection),
-        )
+        """None when a live page carries the document's text: it is found through that page (resources.records)."""
+        return record_of(self)
 
     @classmethod
     def search_records(cls):
-        documents = cls.objects.order_by("pk").select_related("collection").prefetch_related("tags")
-        for document in documents.iterator(chunk_size=500):
-            yield document.search_record()
+        return standalone_records(cls.objects.all())
 
     def clean(self):
         # Wagtail checks the extension even when the form has refused the upload (an empty
@@ -187,6 +196,8 @@ class ResearchPaperPage(ArchivePage):
     class Meta:
         verbose_name = _("travail de recherche")
         verbose_name_plural = _("travaux de recherche")
+
+    attachment_lookups = ("pdf",)
 
     def attached_documents(self):
         return [self.pdf] if self.pdf else []
@@ -315,6 +326,8 @@ class LessonPage(ArchivePage):
     class Meta:
         verbose_name = _("séance du DU")
         verbose_name_plural = _("séances du DU")
+
+    attachment_lookups = ("documents__document",)
 
     def attached_documents(self):
         return [link.document for link in self.documents.all() if link.document]

@@ -77,13 +77,18 @@ class Searchable:
 
     `search_source_prefix` names the kind of source ("page", "document");
     `search_record()` returns the record, or None when the item must not be found
-    (a draft, an unpublished page); `search_records()` yields every record, for rebuilds.
+    (a draft, an unpublished page); `search_records()` yields every record, for rebuilds;
+    `search_related_sources()` names the sources whose records read this item (a page: the
+    documents it attaches), re-read whenever it changes.
     """
 
     search_source_prefix = ""
 
     def search_record(self):
         raise NotImplementedError
+
+    def search_related_sources(self):
+        return []
 
     @classmethod
     def search_records(cls):

@@ -3,7 +3,7 @@
 Everything goes through search.sync.schedule, which applies the changes after commit.
 """
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction, ReferenceIndex
@@ -11,7 +11,7 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 
 from . import registry
 from .records import source_key
-from .sync import schedule
+from .sync import load, schedule
 
 
 def _page_sources(pages):
@@ -23,6 +23,19 @@ def _page_sources(pages):
 def page_changed(sender, instance, **kwargs):
     if "page" in registry.searchable_models():
         schedule(source_key("page", instance.pk))
+
+
+def page_about_to_change(sender, instance, raw=False, update_fields=None, **kwargs):
+    """Before a publish, a move or a deletion rewrites a page: what it names as stored is re-read after commit.
+
+    A document kept in a stricter collection than the page that attaches it is in no record of the
+    page, yet borrows the page's date and taxonomy: once detached it must be re-read all the same.
+    """
+    if raw or update_fields or not isinstance(instance, Page) or not instance.pk:
+        return
+    stored = load(source_key("page", instance.pk)) if "page" in registry.searchable_models() else None
+    if stored is not None:
+        schedule(*stored.search_related_sources())
 
 
 def page_deleted(sender, instance, **kwargs):
@@ -62,10 +75,23 @@ def document_changed(sender, instance, **kwargs):
     schedule(*_page_sources(Page.objects.filter(pk__in=pages)))
 
 
+def document_classified(sender, instance, action, reverse, model, pk_set=None, **kwargs):
+    """Poles, themes, territories or tags given to a document or taken from it: its own record changes."""
+    if not action.startswith("post_"):
+        return
+    document_model = get_document_model()
+    if isinstance(instance, document_model):
+        schedule(source_key("document", instance.pk))
+    elif reverse and model is document_model and pk_set:
+        schedule(*(source_key("document", pk) for pk in pk_set))
+
+
 def connect():
     page_published.connect(page_changed, dispatch_uid="search_page_published")
     page_unpublished.connect(page_changed, dispatch_uid="search_page_unpublished")
     post_delete.connect(page_deleted, dispatch_uid="search_page_deleted")
+    pre_save.connect(page_about_to_change, dispatch_uid="search_page_saving")
+    pre_delete.connect(page_about_to_change, dispatch_uid="search_page_deleting")
     post_page_move.connect(subtree_changed, dispatch_uid="search_page_moved")
     page_slug_changed.connect(subtree_changed, dispatch_uid="search_page_slug_changed")
     post_save.connect(subtree_changed, sender=PageViewRestriction, dispatch_uid="search_pvr_saved")
@@ -77,3 +103,7 @@ def connect():
     document = get_document_model()
     post_save.connect(document_changed, sender=document, dispatch_uid="search_document_saved")
     post_delete.connect(document_changed, sender=document, dispatch_uid="search_document_deleted")
+    # The admin's form saves them after the document itself, and after the post_save above.
+    for field in document._meta.many_to_many:
+        through = field.remote_field.through
+        m2m_changed.connect(document_classified, sender=through, dispatch_uid=f"search_document_{field.name}")

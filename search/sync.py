@@ -16,7 +16,8 @@ from django.db import transaction
 from . import registry
 from .engines import get_database_engine, get_engine
 from .engines.base import EngineError
-from .models import EngineStatus, PendingChange
+from .models import EngineStatus, PendingChange, SearchRecord
+from .records import source_key
 
 logger = logging.getLogger(__name__)
 _pending = threading.local()
@@ -45,22 +46,25 @@ def _flush():
         apply(sources)
 
 
-def load_record(source):
-    """The current record of a source, or None when it must not be found."""
+def load(source):
+    """The item behind a source as it stands now (a page as its specific type), or None."""
     model, pk = registry.model_for(source)
     if model is None or not pk.isdigit():
         return None
     instance = model.objects.filter(pk=int(pk)).first()
     if instance is None:
         return None
-    return instance.specific.search_record() if hasattr(instance, "specific") else instance.search_record()
+    return instance.specific if hasattr(instance, "specific") else instance
 
 
-def read(sources):
-    """(records to index, sources to remove) as the sources stand now."""
+def read(sources, related=None):
+    """(records to index, sources to remove) as the sources stand now; `related` collects the sources they name."""
     records, gone = [], []
     for source in sources:
-        record = load_record(source)
+        instance = load(source)
+        record = instance.search_record() if instance is not None else None
+        if related is not None and instance is not None:
+            related.update(instance.search_related_sources())
         if record is None:
             gone.append(source)
         else:
@@ -68,10 +72,38 @@ def read(sources):
     return records, gone
 
 
+def attached_documents(source, document_ids):
+    """The documents a record carries the text of, as sources; a document's own text does not count."""
+    return {source_key("document", pk) for pk in document_ids} - {source}
+
+
+def indexed_attachments(sources):
+    """The documents whose text the records of these sources carried, as the database engine holds them."""
+    named = set()
+    for start in range(0, len(sources), REPLAY_BATCH):
+        stored = SearchRecord.objects.filter(source__in=sources[start : start + REPLAY_BATCH])
+        for source, attachments in stored.values_list("source", "data__attachments"):
+            named |= attached_documents(source, (attachment["document_id"] for attachment in attachments or []))
+    return named
+
+
 def apply(sources):
-    """Bring the engines in line with the sources now; returns (indexed, removed)."""
-    sources = sorted(sources)
-    records, gone = read(sources)
+    """Bring the engines in line with the sources now; returns (indexed, removed).
+
+    A document attached to a page is found through the page or by itself depending on the page:
+    the documents a page attached before (its indexed record), attaches now (its new record) or
+    names otherwise (search_related_sources) are re-read with it.
+    """
+    sources = sorted(set(sources))
+    followers = indexed_attachments(sources)
+    records, gone = read(sources, related=followers)
+    for record in records:
+        followers |= attached_documents(record.source, (attachment.document_id for attachment in record.attachments))
+    followers -= set(sources)
+    if followers:
+        more_records, more_gone = read(sorted(followers))
+        records, gone = records + more_records, gone + more_gone
+        sources = sorted({*sources, *followers})
     database = get_database_engine()
     database.index(records)
     database.remove(gone)

@@ -106,6 +106,8 @@ class StudyDayPage(ArchivePage):
         if self.end_date and self.end_date < self.date:
             raise ValidationError({"end_date": _("La date de fin ne peut précéder la date de début.")})
 
+    attachment_lookups = ("proceedings_documents__document",)
+
     def attached_documents(self):
         return [link.document for link in self.proceedings_documents.all() if link.document]
 

@@ -888,6 +888,7 @@ def _store_documents(items, rendered, collections):
             file_size=len(data),
             file_hash=hash_filelike(io.BytesIO(data)),
             description=description,
+            publication_date=item.page.date,
             collection=collections[type(item.page)],
             extracted_at=timezone.now(),
         )

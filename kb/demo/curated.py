@@ -188,11 +188,18 @@ class DemoArchive:
             "tags": item.get("tags", []),
         }
 
-    def document(self, title, pages, collection, description=""):
+    def document(self, title, pages, collection, day, description="", classification=None):
+        """A PDF published on `day`; classed only when no page attaches it (an attached one follows its pages)."""
         self.documents += 1
         filename = f"{slugify(title)[:80]}.pdf"
         return ArchiveDocumentFactory(
-            title=title, pages=pages, filename=filename, collection=collection, description=description
+            title=title,
+            pages=pages,
+            filename=filename,
+            collection=collection,
+            description=description,
+            publication_date=day,
+            **(classification or {}),
         )
 
     def index_pages(self, home):
@@ -237,7 +244,9 @@ class DemoArchive:
 
     def study_day_fields(self, day):
         collection = self.collections[STUDY_DAY_COLLECTION]
-        actes = self.document(f"Actes — {day['title']}", study_day_pages(day, SPEAKERS), collection, day["summary"])
+        actes = self.document(
+            f"Actes — {day['title']}", study_day_pages(day, SPEAKERS), collection, day["date"], day["summary"]
+        )
         return {
             **self.classification(day),
             "title": day["title"],
@@ -258,14 +267,21 @@ class DemoArchive:
             "start_time": time.fromisoformat(session["start"]),
             "end_time": time.fromisoformat(session["end"]),
             "chair": self.speaker(session["chair"]),
-            "talks": [self.talk(talk, day) for talk in session["talks"]],
+            "talks": [self.talk(talk, day, session.get("day") or day["date"]) for talk in session["talks"]],
         }
 
-    def talk(self, talk, day):
+    def talk(self, talk, day, when):
         slides = None
         if self.rng.random() < SLIDES_SHARE:
             pages = slides_pages(talk, day, SPEAKERS)
-            slides = self.document(f"Support — {talk['title']}", pages, self.collections[STUDY_DAY_COLLECTION])
+            # Linked from the programme, not attached: the slides are a hit of their own, classed as their day.
+            slides = self.document(
+                f"Support — {talk['title']}",
+                pages,
+                self.collections[STUDY_DAY_COLLECTION],
+                when,
+                classification=self.classification(day),
+            )
         # The pole filmed its events from the 2006 forum on.
         filmed = day["date"].year >= 2006 and self.rng.random() < VIDEO_SHARE
         return {
@@ -302,7 +318,7 @@ class DemoArchive:
         pdf = None
         if paper.get("pdf", True):
             pdf = self.document(
-                paper["title"], paper_pages(paper), self.collections[PAPER_COLLECTION], paper["summary"]
+                paper["title"], paper_pages(paper), self.collections[PAPER_COLLECTION], paper["date"], paper["summary"]
             )
         return {
             **self.classification(paper),
@@ -375,7 +391,9 @@ class DemoArchive:
 
     def lesson_fields(self, lesson, collection):
         files = [
-            self.document(title, reading_file_pages(title, COURSE["code"], refs), collection, lesson["summary"])
+            self.document(
+                title, reading_file_pages(title, COURSE["code"], refs), collection, lesson["date"], lesson["summary"]
+            )
             for title, refs in lesson["files"]
         ]
         return {

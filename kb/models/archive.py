@@ -3,6 +3,7 @@
 from django import forms
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -120,8 +121,31 @@ class ArchivePage(Searchable, Page):
     def search_authors(self):
         return []
 
+    # The lookups from a page to the documents attached_documents() returns, to read them in bulk.
+    attachment_lookups = ()
+
     def attached_documents(self):
+        """The documents whose text the page's record carries (each type follows its `attachment_lookups`)."""
         return []
+
+    def search_related_sources(self):
+        # Whether a document is a hit of its own, and which date and taxonomy it borrows, depends on its pages.
+        return [document.search_source for document in self.attached_documents()]
+
+    @classmethod
+    def live_attachments(cls, document_ids=None):
+        """(page, document id) for each document a live archive item attaches, of every type, in a few queries.
+
+        The pages hold only what their URL and access need; `document_ids` limits the search to these documents.
+        """
+        for model in cls.concrete_types():
+            for lookup in model.attachment_lookups:
+                pages = model.objects.live().exact_type(model).annotate(attached_id=F(lookup))
+                pages = pages.filter(attached_id__isnull=False)
+                if document_ids is not None:
+                    pages = pages.filter(attached_id__in=document_ids)
+                for page in pages.only("path", "depth", "url_path", "alias_of_id").iterator(chunk_size=2000):
+                    yield page, page.attached_id
 
     @property
     def year(self):

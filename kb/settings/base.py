@@ -162,6 +162,7 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "odp", "docx", "xlsx", "pptx", "c
 WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("KB_MAX_UPLOAD_BYTES", 50 * 1024 * 1024))
 # Every download goes through Wagtail's view, which checks the collection's privacy (never a bare /media/ URL).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "resources.forms.ArchiveDocumentForm"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 

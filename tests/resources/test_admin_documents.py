@@ -1,5 +1,7 @@
 """Uploading documents through the Wagtail admin: a bad file gets a clear answer, never a 500."""
 
+import datetime
+
 import pytest
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -7,6 +9,8 @@ from django.urls import reverse
 
 from wagtail.models import Collection
 
+from kb.factories import PoleFactory, ThemeFactory
+from kb.models import Territory
 from resources.factories import ArchiveDocumentFactory
 from resources.models import ArchiveDocument, ExtractionStatus
 from resources.pdf import make_pdf
@@ -18,11 +22,12 @@ from .pdfs import FRENCH_PAGES
 def upload(admin_client, django_capture_on_commit_callbacks):
     """POST one file to the document add view, running what is queued after commit."""
 
-    def post(name, data, title="Document versé"):
+    def post(name, data, title="Document versé", **fields):
         form = {
             "title": title,
             "file": SimpleUploadedFile(name, data),
             "collection": Collection.get_first_root_node().pk,
+            **fields,
         }
         with django_capture_on_commit_callbacks(execute=True):
             return admin_client.post(reverse("wagtaildocs:add"), form)
@@ -84,3 +89,81 @@ def test_the_extraction_report_lists_the_documents_that_need_attention(admin_cli
     assert "Actes illisibles" in content
     assert "PDF endommagé" in content
     assert "Actes lisibles" not in content
+
+
+# Publication date and classification
+
+
+@pytest.fixture
+def classification(db, territory):
+    return {
+        "pole": PoleFactory(name="Habitat", slug="habitat"),
+        "theme": ThemeFactory(name="Se loger", slug="se-loger"),
+        "territory": territory("44143"),
+    }
+
+
+def test_the_document_form_offers_a_publication_date_and_the_classification_of_pages(admin_client, classification):
+    document = ArchiveDocumentFactory(title="Guide", territories=[classification["territory"]])
+    response = admin_client.get(reverse("wagtaildocs:edit", args=[document.pk]))
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert {"publication_date", "poles", "themes", "territories", "tags"} <= set(form.fields)
+    content = response.content.decode()
+    assert 'type="checkbox" name="poles"' in content and "Habitat" in content
+    assert 'type="checkbox" name="themes"' in content and "Se loger" in content
+    # Territories through the snippet chooser the pages use, the chosen ones as ticked boxes.
+    chooser_url = reverse(Territory.snippet_viewset.chooser_viewset.get_url_name("choose"))
+    assert f'data-chooser-url="{chooser_url}"' in content
+    assert f'name="territories" value="{classification["territory"].pk}" checked' in content
+    assert "Rezé (44143)" in content
+    assert "js/territories-chooser.js" in content
+
+
+def test_the_document_form_saves_the_publication_date_and_the_classification(admin_client, classification):
+    document = ArchiveDocumentFactory(title="Guide de l'habitat participatif")
+    nantes = Territory.objects.get(code="44109")
+    response = admin_client.post(
+        reverse("wagtaildocs:edit", args=[document.pk]),
+        {
+            "title": document.title,
+            "collection": document.collection_id,
+            "publication_date": "15/03/2012",
+            "description": "",
+            "poles": [classification["pole"].pk],
+            "themes": [classification["theme"].pk],
+            "territories": [classification["territory"].pk, nantes.pk],
+            "tags": "autopromotion",
+        },
+    )
+    assert response.status_code == 302, response.context and response.context["form"].errors
+    document.refresh_from_db()
+    assert document.publication_date == datetime.date(2012, 3, 15)
+    assert list(document.poles.all()) == [classification["pole"]]
+    assert list(document.themes.all()) == [classification["theme"]]
+    assert set(document.territories.all()) == {classification["territory"], nantes}
+    assert [tag.name for tag in document.tags.all()] == ["autopromotion"]
+
+
+def test_unticking_every_territory_removes_them(admin_client, classification):
+    document = ArchiveDocumentFactory(title="Guide", territories=[classification["territory"]])
+    form = {"title": document.title, "collection": document.collection_id, "tags": ""}
+    response = admin_client.post(reverse("wagtaildocs:edit", args=[document.pk]), form)
+    assert response.status_code == 302, response.context and response.context["form"].errors
+    assert not document.territories.exists()
+
+
+def test_an_upload_can_be_dated_and_classed_at_once(upload, classification):
+    response = upload(
+        "guide.pdf",
+        make_pdf(FRENCH_PAGES),
+        title="Guide",
+        publication_date="2012-03-15",
+        poles=[classification["pole"].pk],
+        territories=[classification["territory"].pk],
+    )
+    assert response.status_code == 302
+    document = ArchiveDocument.objects.get(title="Guide")
+    assert document.publication_date == datetime.date(2012, 3, 15)
+    assert list(document.poles.all()) == [classification["pole"]]
+    assert list(document.territories.all()) == [classification["territory"]]

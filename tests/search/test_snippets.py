@@ -27,7 +27,9 @@ def archive(engine, django_db_setup, django_db_blocker):
                 body="Les coopératives de quartier comptent sur leurs bénévoles.",
             )
             practice(tree.practice_index, "Balises", summary="<b>Permaculture</b> & jardins <script>x</script>")
-            pdf = ArchiveDocumentFactory(title="Actes du colloque", pages=PDF_PAGES)
+            pdf = ArchiveDocumentFactory(title="Texte intégral", pages=PDF_PAGES)
+            # Attached nowhere, the same text is a hit of its own.
+            proceedings = ArchiveDocumentFactory(title="Actes du colloque", pages=PDF_PAGES)
             paper = ResearchPaperPageFactory(
                 parent=tree.research_index,
                 title="Les tiers-lieux en Pays de la Loire",
@@ -36,7 +38,7 @@ def archive(engine, django_db_setup, django_db_blocker):
                 pdf=pdf,
             )
         index_records(engine)
-        yield {"pdf": pdf, "paper": paper}
+        yield {"pdf": pdf, "proceedings": proceedings, "paper": paper}
 
 
 def hit_titled(response, title):
@@ -83,7 +85,7 @@ def test_the_document_itself_is_found_with_the_page_of_its_match(engine, archive
     hit = hit_titled(find(engine, "conclusion"), "Actes du colloque")
     assert hit.kind == "document"
     attachment = snippet(hit, "attachment")
-    assert (attachment.page, attachment.url) == (3, f"{archive['pdf'].url}#page=3")
+    assert (attachment.page, attachment.url) == (3, f"{archive['proceedings'].url}#page=3")
     assert "une <mark>conclusion</mark> sur le bénévolat" in attachment.html
 
 

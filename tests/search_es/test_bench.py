@@ -47,3 +47,11 @@ def test_the_report_gives_the_elasticsearch_rows_and_ratios():
     text = bench.report([None] * 50, *timings, 1024, "900 fiches/s", 100_000, server_rows=server_rows)
     assert "(a) service, Elasticsearch" in text and "(b) Elasticsearch nu" in text
     assert "Elasticsearch (a)/(b) : médiane ×2.00" in text
+
+
+def test_without_wagtail_the_bench_says_column_c_was_not_measured():
+    requests, service, floor, wagtail, *_rest = bench.run(repeat=1, with_wagtail=False)
+    assert not wagtail.seconds and len(service.seconds) == len(requests)
+    text = bench.report(requests, service, floor, wagtail, 1024, "900 fiches/s", 100_000)
+    assert "(c) Wagtail" in text and "non mesuré" in text
+    assert "(a)/(c)" not in text and "(a)/(b)" in text

@@ -18,14 +18,20 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--records", type=int, default=100_000)
         parser.add_argument("--repeat", type=int, default=3)
+        parser.add_argument(
+            "--sans-wagtail",
+            dest="with_wagtail",
+            action="store_false",
+            help="sans la colonne (c), la recherche de Wagtail (jusqu'à 30 s par requête), ni son index",
+        )
 
-    def handle(self, *args, records, repeat, **options):
+    def handle(self, *args, records, repeat, with_wagtail, **options):
         try:
-            self._bench(records, repeat)
+            self._bench(records, repeat, with_wagtail)
         except EngineError as error:
             raise CommandError(f"Elasticsearch ne répond pas ({error}) : mesure impossible sur ce moteur.") from error
 
-    def _bench(self, records, repeat):
+    def _bench(self, records, repeat, with_wagtail):
         if Page.objects.count() < records:
             self.stdout.write(f"Génération de l'archive ({records} éléments), une seule fois…")
             call_command("kb_demo", records=records)
@@ -37,10 +43,12 @@ class Command(BaseCommand):
             rate += ", base de données et Elasticsearch)" if len(indexing.engines()) > 1 else ")"
         else:
             rate = self._sample_rate()
-        if IndexEntry.objects.count() < records:
+        if with_wagtail and IndexEntry.objects.count() < records:
             self.stdout.write("Index de Wagtail pour la colonne (c) : update_index, une seule fois…")
             call_command("update_index", verbosity=0)
-        requests, service, floor, wagtail, peak, server_rows, load, postings_floor = bench.run(repeat=repeat)
+        requests, service, floor, wagtail, peak, server_rows, load, postings_floor = bench.run(
+            repeat=repeat, with_wagtail=with_wagtail
+        )
         self.stdout.write(
             bench.report(
                 requests,

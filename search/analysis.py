@@ -61,9 +61,32 @@ def words(text):
     return result
 
 
+# Acronyms that are also French stop words: written in capitals, « AI » is an association
+# intermédiaire (an ESS insertion structure); in lower case it is a form of « avoir ».
+PROTECTED_ACRONYMS = ("AI",)
+_PROTECTED = re.compile(r"(?<!\w)(?:" + "|".join(PROTECTED_ACRONYMS) + r")(?!\w)")
+
+
 def analyze(text):
     """The index tokens of a text, in order: folded, elisions and stop words removed, stemmed."""
-    return [token for token in (analyze_word(w) for w in words(text)) if token]
+    return [token for _word, token in analyzed_words(text) if token]
+
+
+def analyzed_words(text):
+    """(folded word, token) of each word of a text; the token is '' for a stop word.
+
+    A protected acronym in capitals is its own token, whatever the stop words say.
+    """
+    if not any(acronym in text for acronym in PROTECTED_ACRONYMS):
+        return [(w, analyze_word(w)) for w in words(text)]
+    pairs, start = [], 0
+    for match in _PROTECTED.finditer(text):
+        pairs.extend((w, analyze_word(w)) for w in words(text[start : match.start()]))
+        acronym = match.group().lower()
+        pairs.append((acronym, acronym))
+        start = match.end()
+    pairs.extend((w, analyze_word(w)) for w in words(text[start:]))
+    return pairs
 
 
 @lru_cache(maxsize=200_000)

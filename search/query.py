@@ -4,7 +4,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from .analysis import analyze, analyze_word, words
+from .analysis import analyze, analyzed_words
 
 FACETS = ("kind", "pole", "territory", "theme", "year", "tag")
 SORTS = ("relevance", "newest", "oldest")
@@ -139,8 +139,7 @@ def _weighted_tokens(text):
     """(token, weight) of each word: 1 for a content word, AUXILIARY_WEIGHT for an auxiliary verb,
     0 for an interrogative (dropped unless the query has nothing else)."""
     weighted = []
-    for word in words(text):
-        token = analyze_word(word)
+    for word, token in analyzed_words(text):
         if not token:
             continue
         if word in QUESTION_WORDS:

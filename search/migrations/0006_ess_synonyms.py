@@ -2,8 +2,8 @@
 
 The list is frozen here, in plain written forms (a migration must not change when the analysis does):
 plural and spelling variants are listed for the Elasticsearch synonyms set, which matches words
-before stemming. « AI » (association intermédiaire) is not shipped: « ai » is a French stop word (a
-form of « avoir »), so the search ignores it and « association intermédiaire » alone is no group.
+before stemming. « AI » (association intermédiaire) is found when written in capitals only: in
+lower case « ai » is a form of « avoir » (search.analysis.PROTECTED_ACRONYMS).
 """
 
 import unicodedata
@@ -36,7 +36,7 @@ ESS_VOCABULARY = (
             "sociétés coopératives ouvrières de production",
         ),
         "Loi n° 78-763 du 19 juillet 1978 portant statut des sociétés coopératives ouvrières de production ; "
-        "Confédération générale des SCOP (les-scop.coop). « S.C.O.P. » se cherche comme « O P ».",
+        "Confédération générale des SCOP (les-scop.coop). « S.C.O.P. » se cherche comme « SCOP ».",
     ),
     (
         "scic",
@@ -93,6 +93,12 @@ ESS_VOCABULARY = (
             "chantiers d'insertion",
         ),
         "Code du travail, art. L. 5132-15. Sigle ambigu : aussi « Alliance coopérative internationale ».",
+    ),
+    (
+        "ai",
+        ("AI", "association intermédiaire", "associations intermédiaires"),
+        "Code du travail, art. L. 5132-7. « AI » n'est reconnu qu'écrit en capitales : en minuscules, "
+        "« ai » est une forme du verbe avoir.",
     ),
     (
         "geiq",

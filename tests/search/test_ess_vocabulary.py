@@ -22,9 +22,9 @@ pytestmark = pytest.mark.django_db
 shipped = importlib.import_module("search.migrations.0006_ess_synonyms")
 VOCABULARY = shipped.ESS_VOCABULARY
 
-# What the issue asks for, « AI » aside (see test_ai_cannot_be_shipped_while_ai_is_a_french_stop_word).
+# What the issue asks for.
 REQUIRED = [
-    "ESS", "ESUS", "SCOP", "SCIC", "CAE", "IAE", "SIAE", "EI", "ETTI", "ACI", "GEIQ", "PTCE", "AMAP", "CRESS",
+    "ESS", "ESUS", "SCOP", "SCIC", "CAE", "IAE", "SIAE", "EI", "ETTI", "ACI", "AI", "GEIQ", "PTCE", "AMAP", "CRESS",
     "RTES", "CIGALES", "EA", "ESAT", "SIEG", "tiers-lieux", "monnaie locale", "circuit court",
 ]  # fmt: skip
 
@@ -82,11 +82,11 @@ def test_every_acronym_and_term_the_issue_lists_is_shipped():
     assert [term for term in REQUIRED if tuple(analyze(term)) not in shipped_forms] == []
 
 
-def test_ai_cannot_be_shipped_while_ai_is_a_french_stop_word():
-    """« AI » (association intermédiaire, code du travail art. L. 5132-7) analyses to nothing: « ai » is a
-    form of « avoir ». Once the analysis keeps it, ship its group and drop this test."""
-    assert analyze("AI") == []
-    assert analyse_synonyms([["AI", "association intermédiaire", "associations intermédiaires"]]) == []
+def test_ai_is_an_acronym_in_capitals_and_a_form_of_avoir_in_lower_case():
+    """« AI » (association intermédiaire, code du travail art. L. 5132-7) is kept in capitals only."""
+    assert analyze("Une AI recrute") == ["ai", "recrut"]
+    assert analyze("j'ai recruté") == ["recrut"]
+    assert analyse_synonyms([["AI", "association intermédiaire"]]) == [[("ai",), ("asoci", "intermediair")]]
 
 
 @pytest.mark.parametrize(("key", "expressions", "note"), VOCABULARY, ids=[key for key, _e, _n in VOCABULARY])
@@ -146,11 +146,11 @@ def test_the_admin_refuses_a_group_of_fewer_than_two_distinct_expressions(docume
 
 
 def test_the_admin_names_the_lines_the_search_ignores(documentalist):
-    response = post_synonym(documentalist, "AI\nassociation intermédiaire")
+    response = post_synonym(documentalist, "LES\nassociation intermédiaire")
     page = html.unescape(response.content.decode())
     assert TOO_FEW in page
-    assert "La recherche ignore entièrement « AI » (mots vides du français)." in page
-    assert not Synonym.objects.filter(expressions__startswith="AI").exists()
+    assert "La recherche ignore entièrement « LES » (mots vides du français)." in page
+    assert not Synonym.objects.filter(expressions__startswith="LES").exists()
 
 
 def test_the_admin_refuses_to_cut_a_shipped_group_down_to_one_expression(documentalist):

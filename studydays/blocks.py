@@ -36,3 +36,20 @@ class SessionBlock(blocks.StructBlock):
 
 class ProgrammeBlock(blocks.StreamBlock):
     session = SessionBlock()
+
+
+def programme_slides(raw_programme):
+    """The ids of the talks' slides in a programme as stored (its raw JSON), in programme order.
+
+    Read without building blocks, so that placing documents in bulk fetches no document and no speaker.
+    """
+    for session in raw_programme:
+        if session.get("type") != "session":
+            continue
+        for talk in (session.get("value") or {}).get("talks") or []:
+            # A list item is stored as {"type": "item", "value": ..., "id": ...}, or bare by older Wagtail versions.
+            if isinstance(talk, dict) and talk.get("type") == "item" and "value" in talk:
+                talk = talk["value"]
+            slides = talk.get("slides") if isinstance(talk, dict) else None
+            if isinstance(slides, int) or (isinstance(slides, str) and slides.isdigit()):
+                yield int(slides)

@@ -1,7 +1,11 @@
 """Study days ("journées d'étude"): where, when, who spoke about what, and the proceedings."""
 
+from functools import reduce
+from operator import or_
+
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -13,7 +17,10 @@ from wagtail.search import index
 from kb.models import ArchivePage, FilterableIndexPage
 from kb.records import richtext, stream_text
 
-from .blocks import ProgrammeBlock
+from .blocks import ProgrammeBlock, programme_slides
+
+# Up to this many documents, content_attachments narrows the programmes by their text before parsing them.
+TEXT_NARROWING_LIMIT = 100
 
 
 class Speaker(index.Indexed, models.Model):
@@ -108,8 +115,32 @@ class StudyDayPage(ArchivePage):
 
     attachment_lookups = ("proceedings_documents__document",)
 
-    def attached_documents(self):
+    def proceedings_files(self):
+        """The PDF documents of the proceedings, in their order."""
         return [link.document for link in self.proceedings_documents.all() if link.document]
+
+    def attached_documents(self):
+        """The proceedings' documents, then the talks' slides in programme order, each once."""
+        slides = [talk["slides"] for session in self.programme for talk in session.value["talks"]]
+        documents = [document for document in (*self.proceedings_files(), *slides) if document is not None]
+        return list({document.pk: document for document in documents}.values())
+
+    @classmethod
+    def content_attachments(cls, pages, document_ids=None):
+        """(page, slides id) for each talk's slides, read from the programmes' stored JSON in one query.
+
+        Not from Wagtail's reference index: it is rewritten by a task, which a worker may run after the
+        search has read the page, and the search must follow the live content as soon as it is published.
+        """
+        if document_ids is not None and not document_ids:
+            return
+        if document_ids is not None and len(document_ids) <= TEXT_NARROWING_LIMIT:
+            # A programme that links document 4512 holds the digits "4512": a cheap superset to parse.
+            pages = pages.filter(reduce(or_, (Q(programme__icontains=str(pk)) for pk in document_ids)))
+        for page in pages.only(*cls.placement_fields, "programme").iterator(chunk_size=500):
+            for document_id in dict.fromkeys(programme_slides(page.programme.raw_data)):
+                if document_ids is None or document_id in document_ids:
+                    yield page, document_id
 
     def speakers(self):
         """Every speaker of the programme, in order of appearance, once each."""

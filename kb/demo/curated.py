@@ -188,8 +188,8 @@ class DemoArchive:
             "tags": item.get("tags", []),
         }
 
-    def document(self, title, pages, collection, day, description="", classification=None):
-        """A PDF published on `day`; classed only when no page attaches it (an attached one follows its pages)."""
+    def document(self, title, pages, collection, day, description=""):
+        """A PDF published on `day`, unclassed: a page attaches each one, and its record carries the PDF's text."""
         self.documents += 1
         filename = f"{slugify(title)[:80]}.pdf"
         return ArchiveDocumentFactory(
@@ -199,7 +199,6 @@ class DemoArchive:
             collection=collection,
             description=description,
             publication_date=day,
-            **(classification or {}),
         )
 
     def index_pages(self, home):
@@ -274,14 +273,7 @@ class DemoArchive:
         slides = None
         if self.rng.random() < SLIDES_SHARE:
             pages = slides_pages(talk, day, SPEAKERS)
-            # Linked from the programme, not attached: the slides are a hit of their own, classed as their day.
-            slides = self.document(
-                f"Support — {talk['title']}",
-                pages,
-                self.collections[STUDY_DAY_COLLECTION],
-                when,
-                classification=self.classification(day),
-            )
+            slides = self.document(f"Support — {talk['title']}", pages, self.collections[STUDY_DAY_COLLECTION], when)
         # The pole filmed its events from the 2006 forum on.
         filmed = day["date"].year >= 2006 and self.rng.random() < VIDEO_SHARE
         return {

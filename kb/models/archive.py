@@ -132,20 +132,34 @@ class ArchivePage(Searchable, Page):
         # Whether a document is a hit of its own, and which date and taxonomy it borrows, depends on its pages.
         return [document.search_source for document in self.attached_documents()]
 
+    # What live_attachments loads of a page: enough for its URL and its access.
+    placement_fields = ("path", "depth", "url_path", "alias_of_id")
+
     @classmethod
     def live_attachments(cls, document_ids=None):
         """(page, document id) for each document a live archive item attaches, of every type, in a few queries.
 
         The pages hold only what their URL and access need; `document_ids` limits the search to these documents.
         """
+        wanted = None if document_ids is None else set(document_ids)
         for model in cls.concrete_types():
+            live = model.objects.live().exact_type(model)
             for lookup in model.attachment_lookups:
-                pages = model.objects.live().exact_type(model).annotate(attached_id=F(lookup))
-                pages = pages.filter(attached_id__isnull=False)
-                if document_ids is not None:
-                    pages = pages.filter(attached_id__in=document_ids)
-                for page in pages.only("path", "depth", "url_path", "alias_of_id").iterator(chunk_size=2000):
+                pages = live.annotate(attached_id=F(lookup)).filter(attached_id__isnull=False)
+                if wanted is not None:
+                    pages = pages.filter(attached_id__in=wanted)
+                for page in pages.only(*cls.placement_fields).iterator(chunk_size=2000):
                     yield page, page.attached_id
+            yield from model.content_attachments(live, wanted)
+
+    @classmethod
+    def content_attachments(cls, pages, document_ids=None):
+        """(page, document id) for the documents that `pages` (live, of this type) attach through their content.
+
+        The documents attached_documents() returns that no `attachment_lookups` reaches, such as a chooser in a
+        StreamField; limited to `document_ids` when given. A type overrides it in a few queries for any number of pages.
+        """
+        return ()
 
     @property
     def year(self):

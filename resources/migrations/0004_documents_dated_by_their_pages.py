@@ -1,9 +1,9 @@
 """Existing documents get a publication date from the live pages that attach them, or none.
 
-Until now a document's search record was dated by its upload. A document no live page attaches (the
-slides of a talk, which the study day's programme links to) takes the date and the classification of
-the live pages that link to it, as Wagtail's reference index knows them: it stays a hit of its own.
-Only empty fields are filled, so running it on edited documents changes nothing a person chose.
+Until now a document's search record was dated by its upload. A document no live page attaches through
+a relation (the slides of a talk, which the study day's programme links to, were then hits of their own)
+takes the date and the classification of the live pages that link to it, as Wagtail's reference index
+knows them. Only empty fields are filled, so running it on edited documents changes nothing a person chose.
 """
 
 from collections import defaultdict

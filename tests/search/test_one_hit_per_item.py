@@ -1,4 +1,5 @@
-"""One hit per item: a document a live page attaches is found through that page, any other one by itself.
+"""One hit per item: a document a live page attaches (a paper's PDF, a study day's proceedings or a talk's
+slides, a lesson's files) is found through that page, any other one by itself.
 
 A standalone document is dated and classed by itself (never by its upload), or by the live pages that
 attach it without carrying its text; every change of a page re-reads the documents it attached and attaches.
@@ -118,6 +119,34 @@ def test_the_files_of_a_lesson_and_the_proceedings_of_a_study_day_are_found_thro
     assert titles(find(engine, "covoiturage")) == ["Mobilités rurales"]
 
 
+def talk(slides):
+    return {"title": "L'habitat participatif", "speakers": [], "abstract": "", "slides": slides, "video_url": ""}
+
+
+def study_day(tree, slides, title="Habiter ensemble"):
+    """A study day published through Wagtail, whose one talk shows `slides`."""
+    with committed():
+        day = StudyDayPageFactory(
+            parent=tree.study_day_index, title=title, programme=programme(slides), summary="", live=False
+        )
+    return publish(day)
+
+
+def programme(slides):
+    return [("session", {"title": "Matinée", "talks": [talk(slides)]})]
+
+
+def test_the_slides_of_a_talk_are_not_a_hit_but_their_text_finds_the_study_day_at_their_page(engine, tree):
+    slides = document("Support de l'atelier")
+    study_day(tree, slides)
+
+    [hit] = find(engine, "rezé").hits
+    assert (hit.title, hit.kind) == ("Habiter ensemble", "study_day")
+    [snippet] = [s for s in hit.snippets if s.field == "attachment"]
+    assert (snippet.page, snippet.url) == (2, f"{slides.url}#page=2")
+    assert in_step()
+
+
 def test_autocomplete_lists_a_paper_once(engine, tree, client):
     paper(tree, document(title=PAPER), title=PAPER)
     response = client.get(reverse("search:autocomplete"), {"q": "habiter"})
@@ -235,6 +264,22 @@ def test_detaching_a_pdf_makes_the_document_a_hit_again_and_attaching_it_hides_i
     page.pdf = pdf
     publish(page)
     assert titles(find(engine, "rezé")) == [PAPER]
+    assert in_step()
+
+
+def test_removing_the_slides_from_the_programme_makes_them_a_hit_again_and_showing_them_hides_them(engine, tree):
+    slides = document("Support de l'atelier")
+    day = study_day(tree, slides)
+    assert titles(find(engine, "rezé")) == ["Habiter ensemble"]
+
+    day.programme = programme(None)
+    publish(day)
+    assert titles(find(engine, "rezé")) == ["Support de l'atelier"]
+    assert in_step()
+
+    day.programme = programme(slides)
+    publish(day)
+    assert titles(find(engine, "rezé")) == ["Habiter ensemble"]
     assert in_step()
 
 

@@ -94,6 +94,32 @@ def test_a_study_day_page_shows_where_when_partners_and_proceedings(client, stud
     assert f'href="{site_tree.pole_section.url}"' in content
 
 
+def test_a_study_day_attaches_its_proceedings_then_its_slides_in_programme_order_once_each(site_tree):
+    proceedings, first, second = (ArchiveDocumentFactory(title=title) for title in ("Actes", "Support 1", "Support 2"))
+    day = StudyDayPageFactory(
+        parent=site_tree.study_day_index,
+        programme=[
+            session("Matinée", [talk("Ouverture", [], slides=second), talk("Sans support", [])]),
+            session("Après-midi", [talk("Atelier", [], slides=first), talk("Reprise", [], slides=second)]),
+        ],
+    )
+    day.proceedings_documents.add(StudyDayDocument(document=proceedings))
+    day.save()
+
+    assert day.attached_documents() == [proceedings, second, first]
+    assert day.proceedings_files() == [proceedings]
+
+
+def test_the_slides_show_with_their_talk_not_again_among_the_proceedings(client, site_tree):
+    slides = ArchiveDocumentFactory(title="Diaporama de l'atelier")
+    day = StudyDayPageFactory(
+        parent=site_tree.study_day_index, programme=[session("Matinée", [talk("Atelier", [], slides=slides)])]
+    )
+    content = client.get(day.url).content.decode()
+    assert content.count("Diaporama de l") == 1
+    assert "Actes" not in content
+
+
 def test_the_study_day_index_lists_the_study_days(client, site_tree, study_day):
     response = client.get(site_tree.study_day_index.url)
     assert response.status_code == 200

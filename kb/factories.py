@@ -38,11 +38,8 @@ class TerritoryFactory(factory.django.DjangoModelFactory):
     kind = models.TerritoryKind.QUARTIER
 
 
-class ArchivePageFactoryMixin(factory.django.DjangoModelFactory):
-    """Taxonomy for any archive item: `poles=[...]`, `themes=[...]`, `territories=[...]`, `tags=[...]`."""
-
-    date = datetime.date(2004, 3, 12)
-    summary = factory.Faker("paragraph", locale="fr_FR")
+class ClassifiedFactory(factory.django.DjangoModelFactory):
+    """Poles, themes and tags for anything classed like an archive item: `poles=[...]`, `themes=[...]`, `tags=[...]`."""
 
     @factory.post_generation
     def poles(self, create, extracted, **kwargs):
@@ -55,15 +52,22 @@ class ArchivePageFactoryMixin(factory.django.DjangoModelFactory):
             self.themes.set(extracted)
 
     @factory.post_generation
+    def tags(self, create, extracted, **kwargs):
+        if extracted:
+            self.tags.add(*extracted)
+
+
+class ArchivePageFactoryMixin(ClassifiedFactory):
+    """Taxonomy for any archive item: `poles=[...]`, `themes=[...]`, `territories=[...]`, `tags=[...]`."""
+
+    date = datetime.date(2004, 3, 12)
+    summary = factory.Faker("paragraph", locale="fr_FR")
+
+    @factory.post_generation
     def territories(self, create, extracted, **kwargs):
         if extracted:
             for territory in extracted:
                 self.territory_links.create(territory=territory)
-
-    @factory.post_generation
-    def tags(self, create, extracted, **kwargs):
-        if extracted:
-            self.tags.add(*extracted)
 
     @classmethod
     def _after_postgeneration(cls, instance, create, results=None):

@@ -7,13 +7,13 @@ import wagtail_factories
 
 from django.core.files.base import ContentFile
 
-from kb.factories import ArchivePageFactoryMixin
+from kb.factories import ArchivePageFactoryMixin, ClassifiedFactory
 
 from . import models
 from .pdf import make_pdf
 
 
-class ArchiveDocumentFactory(factory.django.DjangoModelFactory):
+class ArchiveDocumentFactory(ClassifiedFactory):
     """A document whose file is a real PDF made from `pages` (a list of page texts)."""
 
     class Meta:
@@ -34,24 +34,9 @@ class ArchiveDocumentFactory(factory.django.DjangoModelFactory):
         return document
 
     @factory.post_generation
-    def poles(self, create, extracted, **kwargs):
-        if extracted:
-            self.poles.set(extracted)
-
-    @factory.post_generation
-    def themes(self, create, extracted, **kwargs):
-        if extracted:
-            self.themes.set(extracted)
-
-    @factory.post_generation
     def territories(self, create, extracted, **kwargs):
         if extracted:
             self.territories.set(extracted)
-
-    @factory.post_generation
-    def tags(self, create, extracted, **kwargs):
-        if extracted:
-            self.tags.add(*extracted)
 
     @classmethod
     def _after_postgeneration(cls, instance, create, results=None):

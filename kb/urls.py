@@ -31,6 +31,9 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
     path("", include(app_patterns)),
     path("", include("search.urls")),
+    path("", include("citations.urls")),
+    path("", include("oai.urls")),
+    path("", include("feeds.urls")),
 ]
 
 if settings.DEBUG:

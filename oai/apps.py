@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class OaiConfig(AppConfig):
+    name = "oai"
+    label = "oai"
+    verbose_name = "Moissonnage OAI-PMH"

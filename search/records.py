@@ -42,6 +42,8 @@ class Record:
     themes: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     access: str = PUBLIC
+    # The item as citations, exports and harvesters read it (CSL-JSON, see citations.items): stored, never searched.
+    citation: dict = field(default_factory=dict)
 
     @property
     def year(self):

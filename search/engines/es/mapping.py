@@ -119,6 +119,8 @@ class RecordDocument(Document):
     tags = Keyword()
     access = Keyword()
     fingerprint = Keyword(index=False)
+    # Kept for exports and harvesters, never searched: neither indexed nor mapped field by field.
+    citation = Object(enabled=False)
     tokens = Object(WeightedTokens)
 
     class Meta:

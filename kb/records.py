@@ -81,4 +81,5 @@ def archive_page_record(page, access=None):
         themes=[t.slug for t in themes],
         tags=[t.slug for t in tags],
         access=access,
+        citation=page.citation_item(),
     )

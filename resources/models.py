@@ -1,5 +1,8 @@
 """Documents with their extracted text, research papers and the DU course material."""
 
+import re
+
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -16,15 +19,20 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import CollectionViewRestriction, Orderable, PageViewRestriction
 from wagtail.search import index
 
+from citations.items import Citable, compact, date_parts, person
 from kb.blocks import BodyBlock
 from kb.models import ArchivePage, FilterableIndexPage
 from kb.records import richtext, stream_text
-from search.records import Searchable
+from search.access import collection_access
+from search.records import PUBLIC, Searchable
 
 from .records import record_of, standalone_records
 
 orcid_validator = RegexValidator(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$", _("Un ORCID s'écrit 0000-0002-1825-0097."))
 doi_validator = RegexValidator(r"^10\.\d{4,9}/\S+$", _("Un DOI commence par 10. suivi d'un préfixe et d'un suffixe."))
+pages_validator = RegexValidator(
+    r"^[0-9ivxlcdmIVXLCDM]+(\s*[-–]\s*[0-9ivxlcdmIVXLCDM]+)?$", _("Des pages s'écrivent 12, 12-34 ou xii-xv.")
+)
 hal_validator = RegexValidator(r"^[a-z]+-\d{6,9}(v\d+)?$", _("Un identifiant HAL s'écrit comme hal-01234567."))
 
 
@@ -42,7 +50,11 @@ class ExtractionStatus(models.TextChoices):
     NOT_APPLICABLE = "not_applicable", _("Sans objet (pas un PDF)")
 
 
-class ArchiveDocument(Searchable, AbstractDocument):
+# Files that hold data rather than a text are cited as datasets.
+DATASET_EXTENSIONS = {"csv", "ods", "xlsx", "xls"}
+
+
+class ArchiveDocument(Searchable, Citable, AbstractDocument):
     """A Wagtail document that keeps the text extracted from its PDF, page by page; dated and classed like pages."""
 
     description = models.TextField(_("description"), blank=True)
@@ -94,6 +106,23 @@ class ArchiveDocument(Searchable, AbstractDocument):
     def search_records(cls):
         return standalone_records(cls.objects.all())
 
+    def citation_item(self, lenders=()):
+        """The document as cited by itself; empty date and keywords come from `lenders` as in its record."""
+        date = self.publication_date or min((page.date for page in lenders if page.date), default=None)
+        themes = [t.name for t in self.themes.all()] or sorted({t.name for page in lenders for t in page.themes.all()})
+        return compact(
+            {
+                "type": "dataset" if self.file_extension.lower() in DATASET_EXTENSIONS else "document",
+                "title": self.title,
+                "issued": date_parts(date),
+                "abstract": self.description,
+                "keyword": ", ".join([*themes, *(t.name for t in self.tags.all())]),
+                "medium": self.file_extension.upper(),
+                "publisher": settings.WAGTAIL_SITE_NAME,
+                "custom": {"kind": "document", "pdf_url": self.url if self.file_extension.lower() == "pdf" else ""},
+            }
+        )
+
     def clean(self):
         # Wagtail checks the extension even when the form has refused the upload (an empty
         # file): the editor would then also read "extension « » not allowed". One error is enough.
@@ -136,11 +165,44 @@ class PaperType(models.TextChoices):
     WORKING_PAPER = "document_travail", _("Document de travail")
 
 
+# The CSL type of each kind of paper, and the French genre that tells apart two kinds sharing one type.
+PAPER_CITATION_TYPES = {
+    PaperType.ARTICLE: ("article-journal", ""),
+    PaperType.THESIS: ("thesis", _("Thèse de doctorat")),
+    PaperType.DISSERTATION: ("thesis", _("Mémoire")),
+    PaperType.REPORT: ("report", _("Rapport d'étude")),
+    PaperType.CHAPTER: ("chapter", ""),
+    PaperType.BOOK: ("book", ""),
+    PaperType.COMMUNICATION: ("paper-conference", _("Communication")),
+    PaperType.WORKING_PAPER: ("report", _("Document de travail")),
+}
+
+
+def public_file_url(document):
+    """The document's address when anyone may download it (a public collection), else ""."""
+    if document is None or collection_access(document.collection) != PUBLIC:
+        return ""
+    return document.url
+
+
 class ResearchPaperPage(ArchivePage):
     """A piece of research about the ESS, with its authors, identifiers and PDF."""
 
     paper_type = models.CharField(_("type"), max_length=20, choices=PaperType.choices, default=PaperType.ARTICLE)
-    venue = models.CharField(_("revue, éditeur ou lieu"), max_length=255, blank=True)
+    venue = models.CharField(
+        _("revue, ouvrage ou colloque"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "La revue d'un article, l'ouvrage d'un chapitre, le colloque d'une communication. "
+            "Pour une thèse, un rapport ou un ouvrage : l'établissement ou l'éditeur, si le champ suivant est vide."
+        ),
+    )
+    publisher = models.CharField(_("éditeur ou établissement"), max_length=255, blank=True)
+    place = models.CharField(_("lieu d'édition"), max_length=120, blank=True)
+    volume = models.CharField(_("volume"), max_length=20, blank=True)
+    issue = models.CharField(_("numéro"), max_length=20, blank=True)
+    pages = models.CharField(_("pages"), max_length=20, blank=True, validators=[pages_validator])
     abstract = RichTextField(_("résumé"), features=["bold", "italic", "link"])
     doi = models.CharField(_("DOI"), max_length=255, blank=True, validators=[doi_validator])
     hal_id = models.CharField(_("identifiant HAL"), max_length=40, blank=True, validators=[hal_validator])
@@ -163,6 +225,8 @@ class ResearchPaperPage(ArchivePage):
                 [
                     FieldRowPanel([FieldPanel("paper_type"), FieldPanel("date"), FieldPanel("language")]),
                     FieldPanel("venue"),
+                    FieldRowPanel([FieldPanel("publisher"), FieldPanel("place")]),
+                    FieldRowPanel([FieldPanel("volume"), FieldPanel("issue"), FieldPanel("pages")]),
                 ],
                 heading=_("Publication"),
             ),
@@ -188,7 +252,34 @@ class ResearchPaperPage(ArchivePage):
     search_prefetch = [*ArchivePage.search_prefetch, "authors", "pdf"]
 
     def search_abstract(self):
-        return "\n".join(filter(None, [richtext(self.abstract), self.venue, self.doi, self.hal_id]))
+        return "\n".join(filter(None, [richtext(self.abstract), self.venue, self.publisher, self.doi, self.hal_id]))
+
+    def citation_details(self):
+        csl_type, genre = PAPER_CITATION_TYPES[self.paper_type]
+        # A thesis, a report or a book has no container: what editors typed as its venue is who published it.
+        contained = csl_type in {"article-journal", "chapter", "paper-conference"}
+        details = {
+            "type": csl_type,
+            "genre": str(genre),
+            "author": [person(a.name, a.orcid) for a in self.authors.all()],
+            "abstract": richtext(self.abstract) or self.summary,
+            "container-title": self.venue if contained else "",
+            "event-title": self.venue if csl_type == "paper-conference" else "",
+            "publisher": self.publisher or ("" if contained else self.venue),
+            "publisher-place": self.place,
+            "volume": self.volume,
+            "issue": self.issue,
+            "page": self.pages.replace("–", "-").replace(" ", ""),
+            "DOI": self.doi,
+            "language": self.language,
+            "custom": {
+                "kind": self.search_kind,
+                "hal_id": self.hal_id,
+                "external_url": self.external_url,
+                "pdf_url": public_file_url(self.pdf),
+            },
+        }
+        return details
 
     def search_authors(self):
         return self.author_names
@@ -279,9 +370,13 @@ class CoursePage(ArchivePage):
     subpage_types = ["resources.LessonPage"]
 
     search_kind = "course"
+    citation_genre = _("Cours du DU ESS")
 
     def search_abstract(self):
         return self.teachers
+
+    def citation_details(self):
+        return {"author": teacher_names(self.teachers), "number": self.code}
 
     def search_body(self):
         return "\n".join([richtext(self.description), stream_text(self.reading_list)])
@@ -294,10 +389,18 @@ class CoursePage(ArchivePage):
         return LessonPage.objects.child_of(self).live().order_by("number", "path")
 
 
+def teacher_names(teachers):
+    """The course's teachers as CSL names, from the one field editors fill ("A. Martin, B. Durand et C. Roy")."""
+    names = re.split(r"\s*(?:,|;|\bet\b)\s*", teachers)
+    return [person(name) for name in names if name.strip()]
+
+
 class LessonPage(ArchivePage):
     """A session of a DU course, with its material and readings."""
 
     number = models.PositiveSmallIntegerField(_("numéro de séance"), default=1)
+
+    citation_genre = _("Séance du DU ESS")
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("contenu"))
     reading_list = StreamField(ReadingBlock(), blank=True, verbose_name=_("lectures"))
 
@@ -322,6 +425,11 @@ class LessonPage(ArchivePage):
 
     def search_body(self):
         return "\n".join([stream_text(self.body), stream_text(self.reading_list)])
+
+    def citation_details(self):
+        course = self.get_parent().specific
+        teachers = getattr(course, "teachers", "")
+        return {"author": teacher_names(teachers), "container-title": course.title, "number": str(self.number)}
 
     class Meta:
         verbose_name = _("séance du DU")

@@ -105,6 +105,7 @@ def document_record(document, access, lenders=()):
         themes=[t.slug for t in themes],
         tags=[t.slug for t in tags],
         access=access,
+        citation=document.citation_item(lenders),
     )
 
 

@@ -14,8 +14,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from citations.items import compact, date_parts, person
 from kb.models import ArchivePage, FilterableIndexPage
 from kb.records import richtext, stream_text
+from resources.models import public_file_url
 
 from .blocks import ProgrammeBlock, programme_slides
 
@@ -91,6 +93,8 @@ class StudyDayPage(ArchivePage):
     subpage_types = []
 
     search_kind = "study_day"
+    citation_type = "event"
+    citation_genre = _("Journée d'étude")
     search_prefetch = [*ArchivePage.search_prefetch, "proceedings_documents__document", "partners"]
 
     def search_abstract(self):
@@ -141,6 +145,42 @@ class StudyDayPage(ArchivePage):
             for document_id in dict.fromkeys(programme_slides(page.programme.raw_data)):
                 if document_ids is None or document_id in document_ids:
                     yield page, document_id
+
+    def citation_details(self):
+        dates = date_parts(self.date, self.end_date)
+        return {
+            "author": self.pole_authors(),
+            "issued": dates,
+            "event-date": dates,
+            "event-title": self.title,
+            "event-place": self.venue,
+            "publisher-place": self.venue,
+        }
+
+    def talk_citation_items(self):
+        """(talk block id, CSL item) for each talk of the programme: a communication given at the study day."""
+        day = self.citation_item()
+        items = []
+        for session in self.programme:
+            for child in session.value["talks"].bound_blocks:
+                talk, slides = child.value, child.value["slides"]
+                item = {
+                    "type": "speech",
+                    "genre": str(_("Intervention")),
+                    "title": talk["title"],
+                    "author": [person(s.name, s.orcid) for s in talk["speakers"] if s is not None],
+                    "issued": date_parts(session.value["day"] or self.date),
+                    "abstract": talk["abstract"],
+                    "event-title": self.title,
+                    "event-place": self.venue,
+                    "event-date": day.get("event-date"),
+                    "publisher": day.get("publisher"),
+                    "keyword": day.get("keyword"),
+                    "language": "fr",
+                    "custom": {"kind": "talk", "pdf_url": public_file_url(slides), "video_url": talk["video_url"]},
+                }
+                items.append((child.id, compact(item)))
+        return items
 
     def speakers(self):
         """Every speaker of the programme, in order of appearance, once each."""

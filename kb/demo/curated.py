@@ -319,6 +319,7 @@ class DemoArchive:
             "paper_type": paper["paper_type"],
             "date": paper["date"],
             "venue": paper["venue"],
+            **{field: paper.get(field, "") for field in ("publisher", "place", "volume", "issue", "pages")},
             "language": paper.get("language", "fr"),
             "summary": paper["summary"],
             "abstract": rich(paper["abstract"]),

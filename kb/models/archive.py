@@ -1,6 +1,7 @@
 """The base of every archive item and of the listings that show them."""
 
 from django import forms
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import F
@@ -13,6 +14,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPan
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from citations.items import Citable, compact, date_parts
 from kb.visibility import visible_to
 from search.records import Searchable
 
@@ -39,7 +41,7 @@ class ArchivePageTerritory(Orderable):
         constraints = [models.UniqueConstraint(fields=["page", "territory"], name="unique_page_territory")]
 
 
-class ArchivePage(Searchable, Page):
+class ArchivePage(Searchable, Citable, Page):
     """Everything the archive keeps shares a date, a summary and the taxonomy.
 
     One concrete table so that pole, territory, theme and tag listings cross every
@@ -160,6 +162,42 @@ class ArchivePage(Searchable, Page):
         StreamField; limited to `document_ids` when given. A type overrides it in a few queries for any number of pages.
         """
         return ()
+
+    # How the item is cited (citations.items): a CSL type, and a French genre when the type alone says too little.
+    citation_type = "webpage"
+    citation_genre = ""
+
+    def citation_item(self):
+        """The item as citations, exports and harvesters read it: CSL-JSON, without its id and address."""
+        item = {
+            "type": self.citation_type,
+            "genre": str(self.citation_genre),
+            "title": self.title,
+            "issued": date_parts(self.date),
+            "abstract": self.summary,
+            "keyword": ", ".join(self.citation_keywords()),
+            "language": "fr",
+            "publisher": self.citation_publisher(),
+            "custom": {"kind": self.search_kind},
+        }
+        item.update(self.citation_details())
+        return compact(item)
+
+    def citation_details(self):
+        """What a type adds to (or changes in) the common CSL fields: authors, container, event…"""
+        return {}
+
+    def citation_keywords(self):
+        return [theme.name for theme in self.themes.all()] + [tag.name for tag in self.tags.all()]
+
+    def citation_publisher(self):
+        """The resource centre that publishes the item: its Wagtail site's name."""
+        site = self.get_site()
+        return (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME
+
+    def pole_authors(self):
+        """The item's poles as its authors (CSL literal names), for what a pole writes as a body."""
+        return [{"literal": _("Pôle %(name)s") % {"name": pole.name}} for pole in self.poles.all()]
 
     @property
     def year(self):

@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from citations.items import date_parts
 from kb.blocks import BodyBlock, SynthesisBlock
 from kb.records import richtext, stream_text
 from kb.visibility import visible_to
@@ -108,9 +109,15 @@ class PoleNotePage(ArchivePage):
     subpage_types = []
 
     search_kind = "pole_note"
+    citation_type = "post-weblog"
+    citation_genre = _("Note de pôle")
 
     def search_body(self):
         return stream_text(self.body)
+
+    def citation_details(self):
+        authors = self.pole_authors()
+        return {"author": authors, "container-title": authors[0]["literal"] if authors else ""}
 
     class Meta:
         verbose_name = _("note de pôle")
@@ -170,6 +177,11 @@ class PracticeExchangePage(ArchivePage):
     subpage_types = []
 
     search_kind = "practice_exchange"
+    citation_type = "report"
+    citation_genre = _("Fiche d'échange de pratiques")
+
+    def citation_details(self):
+        return {"author": self.pole_authors()}
 
     def search_body(self):
         return richtext(self.context, self.actors, self.actions, self.results, self.lessons, self.contacts)
@@ -222,6 +234,12 @@ class ThematicAnswerPage(ArchivePage):
     subpage_types = []
 
     search_kind = "thematic_answer"
+    citation_type = "report"
+    citation_genre = _("Réponse thématique")
+
+    def citation_details(self):
+        # A synthesis is as current as its last review: that is the date a reader cites.
+        return {"issued": date_parts(self.last_reviewed or self.date), "author": self.pole_authors()}
 
     def search_abstract(self):
         return self.question

@@ -14,6 +14,7 @@ from django.utils import timezone
 from . import registry
 from .engines import get_database_engine, get_engine
 from .engines.base import EngineError
+from .events import announce
 from .models import EngineStatus, PendingChange
 
 logger = logging.getLogger(__name__)
@@ -109,6 +110,8 @@ def rebuild(batch_size=1000, log=None):
             builder.abort()
     for server in servers:
         _rebuilt(server)
+    # The database engine is rebuilt even when a server failed: what mirrors the records follows it.
+    announce(None)
     seconds = time.perf_counter() - started
     logger.info("search rebuild: %d records in %.1f s", count, seconds)
     if failures:
@@ -169,5 +172,6 @@ def repair(report=None):
             logger.warning("search repair: synonyms not sent to %s: %s", server.name, error)
     report = report or check()
     apply({*report.missing, *report.stale, *report.orphans})
+    announce(None)
     report.backlog = PendingChange.objects.count() if len(engines()) > 1 else 0
     return report

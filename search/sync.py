@@ -16,6 +16,7 @@ from django.db import transaction
 from . import registry
 from .engines import get_database_engine, get_engine
 from .engines.base import EngineError
+from .events import announce
 from .models import EngineStatus, PendingChange, SearchRecord
 from .records import source_key
 
@@ -107,6 +108,7 @@ def apply(sources):
     database = get_database_engine()
     database.index(records)
     database.remove(gone)
+    announce(sources)
     engine = get_engine()
     if engine is not database:
         deliver(engine, sources, records, gone)

@@ -1,2 +1,6 @@
+from django.urls import path
+
+from . import views
+
 app_name = "oai"
-urlpatterns = []
+urlpatterns = [path("oai/", views.endpoint, name="endpoint")]

@@ -45,6 +45,8 @@ OWN_INSTITUTION_TAG = {
     "report": "citation_technical_report_institution",
 }
 CONFERENCE_TYPES = {"paper-conference", "speech", "event"}
+# The DCMI Type Vocabulary term of a CSL type: everything else the archive keeps is a text.
+DCMI_TYPE_BY_CSL_TYPE = {"event": "Event", "dataset": "Dataset"}
 # A JSON value inside <script> must not close it nor open a comment: the escapes Django's json_script uses.
 SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
@@ -59,10 +61,6 @@ class HeadMetadata:
     dublin_core: list = field(default_factory=list)
     opengraph: list = field(default_factory=list)
     json_ld: dict = field(default_factory=dict)
-
-    @property
-    def json_ld_text(self):
-        return script_safe_json(self.json_ld)
 
 
 def head_metadata(entry, site_name, site_url, description="", talks=()):
@@ -98,7 +96,8 @@ def trimmed(text, length=DESCRIPTION_LENGTH):
     if len(text) <= length:
         return text
     cut = text[: length - 1]
-    if " " in cut:
+    # Unless the cut falls between two words, the last one is incomplete.
+    if text[length - 1] != " " and " " in cut:
         cut = cut.rsplit(" ", 1)[0]
     return cut.rstrip(" ,;:.–-") + "…"
 
@@ -231,7 +230,7 @@ def dublin_core_tags(entry):
     tags.extend(("DC.creator", inverted_name(author)) for author in item.get("author", []))
     tags += [
         ("DC.date", start),
-        ("DC.type", "Event" if item.get("type") == "event" else "Dataset" if item.get("type") == "dataset" else "Text"),
+        ("DC.type", DCMI_TYPE_BY_CSL_TYPE.get(item.get("type"), "Text")),
         ("DC.type", item.get("genre")),
         ("DC.identifier", item.get("URL")),
         ("DC.identifier", f"doi:{doi}" if doi else ""),
@@ -315,14 +314,12 @@ def creative_work(item, site):
         "abstract" if kind in SCHOLARLY_TYPES else "description": summary,
         "publisher": publisher(item, site),
         "identifier": identifiers(item),
-        "sameAs": f"https://doi.org/{doi_of(item)}" if doi_of(item) else "",
+        "sameAs": same_as(item),
         "isPartOf": container(item, kind),
         "pageStart": first,
         "pageEnd": last,
         "encoding": media(item),
-        "video": compact({"@type": "VideoObject", "name": plain(item.get("title")), "url": video_url(item)})
-        if video_url(item)
-        else "",
+        "video": video(item),
     }
     if kind in {"Article", "ScholarlyArticle"}:
         node["headline"] = trimmed(item.get("title"), HEADLINE_LENGTH)
@@ -345,6 +342,17 @@ def publisher(item, site):
     if place and item.get("type") not in CONFERENCE_TYPES:
         found = {**found, "location": {"@type": "Place", "name": place}}
     return found
+
+
+def same_as(item):
+    """The item's other addresses: its DOI's, its HAL record's, its publisher's page."""
+    custom = item.get("custom") or {}
+    addresses = [
+        f"https://doi.org/{doi_of(item)}" if doi_of(item) else "",
+        f"https://hal.science/{custom['hal_id']}" if custom.get("hal_id") else "",
+        custom.get("external_url", ""),
+    ]
+    return [address for address in addresses if address]
 
 
 def identifiers(item):
@@ -383,8 +391,10 @@ def media(item):
     return [{"@type": "MediaObject", "contentUrl": url, "encodingFormat": "application/pdf"}] if url else []
 
 
-def video_url(item):
-    return (item.get("custom") or {}).get("video_url", "")
+def video(item):
+    """The recording of a talk, where the archive links one."""
+    url = (item.get("custom") or {}).get("video_url", "")
+    return {"@type": "VideoObject", "name": plain(item.get("title")), "url": url} if url else ""
 
 
 def event(item, site, talks=()):
@@ -408,9 +418,17 @@ def event(item, site, talks=()):
         "location": place(item.get("event-place") or item.get("publisher-place", "")),
         "organizer": [{**organisation(name), "parentOrganization": site} for name in poles] or [site],
         "inLanguage": item.get("language"),
-        "workPerformed": [creative_work(talk.item, site) for talk in talks],
+        "workPerformed": [performed_work(talk, site) for talk in talks],
     }
     return compact(node)
+
+
+def performed_work(talk, site):
+    """A talk as its study day's node carries it: without the keywords and publisher the talk takes from the day."""
+    work = creative_work(talk.item, site)
+    work.pop("keywords", None)
+    work.pop("publisher", None)
+    return work
 
 
 def place(venue):

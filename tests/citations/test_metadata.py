@@ -13,7 +13,7 @@ from lxml import html as lxml_html
 from citations.items import entry
 from citations.metadata import head_metadata, highwire_tags, script_safe_json, trimmed
 from kb.factories import PoleNotePageFactory, PracticeExchangePageFactory
-from resources.factories import ArchiveDocumentFactory, ResearchPaperPageFactory
+from resources.factories import ArchiveDocumentFactory, CoursePageFactory, LessonPageFactory, ResearchPaperPageFactory
 from studydays.factories import SpeakerFactory, StudyDayPageFactory
 from tests.people import person, private_collection, restrict_page
 
@@ -96,6 +96,36 @@ def test_highwire_names_where_each_type_appeared_under_the_tag_google_scholar_ex
     tags = tags_of(item)
     assert expected in tags
     assert values(tags, absent) == []
+
+
+@pytest.mark.parametrize(
+    ("kind", "csl_type", "expected"),
+    [
+        ("research_paper", "article-journal", "ScholarlyArticle"),
+        ("research_paper", "paper-conference", "ScholarlyArticle"),
+        ("research_paper", "thesis", "Thesis"),
+        ("research_paper", "report", "Report"),
+        ("research_paper", "chapter", "Chapter"),
+        ("research_paper", "book", "Book"),
+        ("practice_exchange", "report", "Article"),
+        ("thematic_answer", "report", "Article"),
+        ("pole_note", "post-weblog", "Article"),
+        ("course", "webpage", "Course"),
+        ("lesson", "webpage", "LearningResource"),
+        ("document", "document", "DigitalDocument"),
+    ],
+)
+def test_each_kind_has_its_schema_org_type(kind, csl_type, expected):
+    item = article_item(type=csl_type, custom={"kind": kind, "pdf_url": "/documents/7/texte.pdf"})
+    node = head_metadata(entry("page:12", item, "/x/", BASE), site_name="Centre", site_url=BASE).json_ld
+    assert node["@type"] == expected
+    assert node["encoding"][0]["contentUrl"] == "http://testserver/documents/7/texte.pdf"
+
+
+def test_an_items_other_addresses_are_its_doi_and_hal_records():
+    node = head_metadata(entry("page:12", article_item(), "/x/", BASE), site_name="Centre", site_url=BASE).json_ld
+    assert node["sameAs"] == ["https://doi.org/10.7202/1234567ar", "https://hal.science/hal-01234567"]
+    assert {"@type": "PropertyValue", "propertyID": "HAL", "value": "hal-01234567"} in node["identifier"]
 
 
 def test_highwire_dates_an_item_known_by_its_year_alone_with_the_year():
@@ -353,6 +383,27 @@ def test_an_editors_search_description_is_the_one_description_of_the_page(client
     head = read_head(client.get(note.url))
     assert head["descriptions"] == ["Pour Google."]
     assert dict(head["opengraph"])["og:description"] == "Pour Google."
+
+
+def test_a_du_course_and_its_lessons_describe_themselves_to_their_students(client, site_tree):
+    students = person("etudiante").groups.create(name="Étudiants DU — 2027")
+    restrict_page(site_tree.course_index, students)
+    course = CoursePageFactory(
+        parent=site_tree.course_index, title="Histoire de l'ESS", code="DU-01", teachers="Marie Leroy"
+    )
+    lesson = LessonPageFactory(parent=course, title="Les associations ouvrières", number=1)
+    assert client.get(course.url).status_code == 302
+
+    client.force_login(students.user_set.get())
+    node = only_node(read_head(client.get(course.url)))
+    assert (node["@type"], node["courseCode"], node["provider"]["name"]) == (
+        "Course",
+        "DU-01",
+        "Centre de ressources ESS",
+    )
+    assert node["author"][0]["name"] == "Marie Leroy"
+    node = only_node(read_head(client.get(lesson.url)))
+    assert (node["@type"], node["isPartOf"]) == ("LearningResource", {"@type": "Course", "name": "Histoire de l'ESS"})
 
 
 def test_a_restricted_page_gives_an_anonymous_visitor_nothing_of_its_head(client, site_tree, paper):

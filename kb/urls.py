@@ -1,12 +1,11 @@
 from django.conf import settings
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from feeds.views import sitemap
 from kb import views
 from resources.serve import serve_rendition
 
@@ -28,7 +27,7 @@ urlpatterns = [
     # Image renditions go through their collection's privacy; documents through /documents/ (serve_view);
     # nothing else under MEDIA_URL is served by the application (see README, « Fichiers et confidentialité »).
     path(f"{settings.MEDIA_URL.lstrip('/')}images/<path:path>", serve_rendition, name="image_rendition"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
+    path("sitemap.xml", sitemap, name="sitemap"),
     path("", include(app_patterns)),
     path("", include("search.urls")),
     path("", include("citations.urls")),

@@ -37,18 +37,20 @@ def talk_entries(page, day_entry, base_url):
 def item_head_of(page, request):
     """The head metadata of an archive item's page for this request (built once per request and page)."""
     cache = request.__dict__.setdefault("_kb_item_heads", {})
-    if page.pk not in cache:
+    # A page being previewed before its first save has no pk yet.
+    key = page.pk or id(page)
+    if key not in cache:
         page = page.specific
         base_url = request.build_absolute_uri("/")
         day_entry = entry(page.search_source, page.citation_item(), page.get_url(request), base_url)
-        cache[page.pk] = head_metadata(
+        cache[key] = head_metadata(
             day_entry,
             site_name=site_name(request),
             site_url=base_url,
             description=page.search_description,
             talks=talk_entries(page, day_entry, base_url),
         )
-    return cache[page.pk]
+    return cache[key]
 
 
 @register.simple_tag(takes_context=True)

@@ -10,12 +10,14 @@ import extruct
 import pytest
 from lxml import html as lxml_html
 
+from django.urls import reverse
+
 from citations.items import entry
 from citations.metadata import head_metadata, highwire_tags, script_safe_json, trimmed
 from kb.factories import PoleNotePageFactory, PracticeExchangePageFactory
 from resources.factories import ArchiveDocumentFactory, CoursePageFactory, LessonPageFactory, ResearchPaperPageFactory
 from studydays.factories import SpeakerFactory, StudyDayPageFactory
-from tests.people import person, private_collection, restrict_page
+from tests.people import note_form, person, private_collection, restrict_page
 
 BASE = "http://testserver/"
 INJECTION = '</script><script>alert(1)</script> « l\'habitat » "coopératif" & <b>co</b>'
@@ -427,3 +429,13 @@ def test_a_title_or_abstract_cannot_inject_markup_into_the_head(client, site_tre
     assert node["description"] == INJECTION
     assert values(head["highwire"], "citation_title") == [INJECTION]
     assert dict(head["opengraph"])["og:title"] == INJECTION
+
+
+def test_an_editor_previews_their_changes_in_the_head(client, site_tree):
+    note = PoleNotePageFactory(parent=site_tree.pole_section, title="Les chantiers de l'année", slug="chantiers")
+    client.force_login(person("redaction", superuser=True))
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=(note.pk,))
+    assert client.post(url, note_form("Les chantiers de 2025", "chantiers")).json()["is_valid"]
+    head = read_head(client.get(url))
+    assert only_node(head)["name"] == "Les chantiers de 2025"
+    assert values(head["highwire"], "citation_title") == ["Les chantiers de 2025"]

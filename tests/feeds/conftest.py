@@ -112,8 +112,8 @@ def archive(django_db_setup, django_db_blocker):
             PageViewRestriction.objects.create(page=members, restriction_type=PageViewRestriction.LOGIN)
             course = CoursePageFactory(parent=tree.course_index, title=COURSE, date=TODAY, **classed)
             restrict_page(course, students)
-            LessonPageFactory(parent=course, title=LESSON, date=TODAY, territories=[nantes], **classed)
-            ArchiveDocumentFactory(
+            lesson = LessonPageFactory(parent=course, title=LESSON, date=TODAY, territories=[nantes], **classed)
+            private_document = ArchiveDocumentFactory(
                 title=PRIVATE_DOCUMENT, collection=private, publication_date=TODAY, territories=[nantes], **classed
             )
         index_records(get_database_engine())
@@ -127,6 +127,7 @@ def archive(django_db_setup, django_db_blocker):
             timed_day=timed_day,
             members_day=members_day,
             course=course,
+            hidden_urls=[members.url, course.url, lesson.url, members_day.url, private_document.url],
             student=person("etudiante-flux", students),
             staff=person("documentaliste-flux", superuser=True),
         )

@@ -45,8 +45,8 @@ ORGANISATION_WORDS = {
 }
 
 
-def person(name, orcid=""):
-    """A CSL name from how the archive stores one ("Prénom Nom", or "Nom, Prénom"); an ORCID iD when known.
+def person(name, orcid="", affiliation=""):
+    """A CSL name from how the archive stores one ("Prénom Nom", or "Nom, Prénom"); ORCID iD and affiliation when known.
 
     The archive keeps one field per person, as its editors type names; the split follows French usage:
     a particle ("Le Goff", "de La Tour") or capitals ("Jean DUPONT") open the family name, else its last word.
@@ -67,6 +67,9 @@ def person(name, orcid=""):
         result = {"family": " ".join(words[start:]), "given": " ".join(words[:start])}
     if orcid:
         result["ORCID"] = f"https://orcid.org/{orcid}"
+    if affiliation:
+        # Not a CSL variable: embedded metadata read it; citeproc and the exporters leave it aside.
+        result["affiliation"] = affiliation
     return result
 
 

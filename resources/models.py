@@ -261,7 +261,7 @@ class ResearchPaperPage(ArchivePage):
         details = {
             "type": csl_type,
             "genre": str(genre),
-            "author": [person(a.name, a.orcid) for a in self.authors.all()],
+            "author": [person(a.name, a.orcid, a.affiliation) for a in self.authors.all()],
             "abstract": richtext(self.abstract) or self.summary,
             "container-title": self.venue if contained else "",
             "event-title": self.venue if csl_type == "paper-conference" else "",

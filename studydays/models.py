@@ -168,7 +168,7 @@ class StudyDayPage(ArchivePage):
                     "type": "speech",
                     "genre": str(_("Intervention")),
                     "title": talk["title"],
-                    "author": [person(s.name, s.orcid) for s in talk["speakers"] if s is not None],
+                    "author": [person(s.name, s.orcid, s.affiliation) for s in talk["speakers"] if s is not None],
                     "issued": date_parts(session.value["day"] or self.date),
                     "abstract": talk["abstract"],
                     "event-title": self.title,

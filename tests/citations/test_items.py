@@ -42,7 +42,7 @@ def test_a_journal_article_cites_its_journal_volume_issue_pages_and_identifiers(
     paper = ResearchPaperPageFactory(
         parent=site_tree.research_index,
         title="Les coopératives d'habitants",
-        authors=[{"name": "Claire Moreau", "orcid": "0000-0002-9724-4962"}, "Anne Le Goff"],
+        authors=[{"name": "Claire Moreau", "orcid": "0000-0002-9724-4962", "affiliation": "LEMNA"}, "Anne Le Goff"],
         paper_type="article",
         date=datetime.date(2009, 4, 1),
         venue="RECMA",
@@ -58,7 +58,12 @@ def test_a_journal_article_cites_its_journal_volume_issue_pages_and_identifiers(
     item = paper.citation_item()
     assert item["type"] == "article-journal"
     assert item["author"] == [
-        {"family": "Moreau", "given": "Claire", "ORCID": "https://orcid.org/0000-0002-9724-4962"},
+        {
+            "family": "Moreau",
+            "given": "Claire",
+            "ORCID": "https://orcid.org/0000-0002-9724-4962",
+            "affiliation": "LEMNA",
+        },
         {"family": "Le Goff", "given": "Anne"},
     ]
     assert item["container-title"] == "RECMA"
@@ -87,7 +92,7 @@ def test_a_pdf_in_a_private_collection_is_no_full_text_address(site_tree):
 
 
 def test_a_study_day_is_an_event_with_its_dates_and_place_and_its_talks_are_speeches(site_tree):
-    speaker = SpeakerFactory(name="Claire Lebrun", orcid="0000-0001-5858-1467")
+    speaker = SpeakerFactory(name="Claire Lebrun", orcid="0000-0001-5858-1467", affiliation="")
     slides = ArchiveDocumentFactory(title="Diaporama")
     talk = {"title": "Financer l'habitat", "speakers": [speaker], "abstract": "Les montages.", "slides": slides}
     session = {"title": "Matin", "day": datetime.date(2003, 11, 21), "start_time": None, "end_time": None}

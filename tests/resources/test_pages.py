@@ -59,7 +59,7 @@ def test_a_research_paper_shows_its_authors_in_order(client, paper):
     content = response.content.decode()
     positions = [content.index(name) for name in ("Camille Martin", "Jean Dupont", "Awa Diallo")]
     assert positions == sorted(positions)
-    assert '<meta name="citation_author" content="Camille Martin">' in content
+    assert '<meta name="citation_author" content="Martin, Camille">' in content
 
 
 def test_a_research_paper_shows_its_identifiers_type_and_pdf(client, paper, site_tree):

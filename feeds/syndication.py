@@ -13,9 +13,10 @@ from django.utils.translation import gettext as _
 
 @dataclass
 class FollowedListing:
-    """What a feed document shows: the listing's title and page, its address, and its entries."""
+    """What a feed document shows: the listing's title and page, the site's name, its address, and its entries."""
 
     title: str
+    site: str
     link: str
     feed_url: str
     entries: list
@@ -30,7 +31,7 @@ class ArchiveFeed(Feed):
         return followed
 
     def title(self, followed):
-        return followed.title
+        return f"{followed.title} – {followed.site}"
 
     def link(self, followed):
         return followed.link
@@ -39,10 +40,8 @@ class ArchiveFeed(Feed):
         return followed.feed_url
 
     def description(self, followed):
-        return _("Les %(count)d entrées les plus récentes : %(title)s.") % {
-            "count": len(followed.entries),
-            "title": followed.title,
-        }
+        values = {"title": followed.title, "site": followed.site}
+        return _("Les entrées les plus récentes de « %(title)s » dans l’archive du %(site)s.") % values
 
     def items(self, followed):
         return followed.entries

@@ -62,8 +62,8 @@ def feed(request, scope, fmt, key=None):
     except (DatabaseError, EngineError):
         logger.exception("feed search failed for %s", request.get_full_path()[:300])
         return refusal(request, 503, [UNAVAILABLE])
-    title = f"{listing.title} – {site_name(request)}"
-    return FEEDS[fmt](request, followed=FollowedListing(title, listing.link, request.get_full_path(), entries))
+    followed = FollowedListing(listing.title, site_name(request), listing.link, request.get_full_path(), entries)
+    return FEEDS[fmt](request, followed=followed)
 
 
 def site_name(request):

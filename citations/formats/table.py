@@ -1,0 +1,78 @@
+"""CSV export: one row per item, for a spreadsheet; columns in French, the formatted reference included.
+
+Written for Excel in France as much as for LibreOffice: UTF-8 with a byte-order mark (else Excel reads it as
+Windows-1252) and ";" between columns (Excel's French list separator; LibreOffice asks). A cell that opens with
+= + - @ or a tab or carriage return is prefixed with a quote, so no spreadsheet runs it as a formula.
+"""
+
+import csv
+import io
+
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+
+from citations.render import reference_text
+from search import registry
+
+from .common import container_title, custom, date_parts, keywords, names, one_line, place, sorted_name
+
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def columns():
+    """(heading, reader of a CitationEntry) in the order of the sheet."""
+    return [
+        (_("Clé"), lambda entry: entry.key),
+        (_("Nature"), lambda entry: _kind_label(entry.kind)),
+        (_("Genre"), lambda entry: entry.item.get("genre")),
+        (_("Titre"), lambda entry: entry.item.get("title")),
+        (_("Auteurs"), lambda entry: " ; ".join(sorted_name(*name[:3]) for name in names(entry.item))),
+        (_("ORCID"), _orcids),
+        (_("Date"), _date),
+        (_("Revue, ouvrage ou événement"), lambda entry: container_title(entry.item)),
+        (_("Éditeur"), lambda entry: entry.item.get("publisher")),
+        (_("Lieu"), lambda entry: place(entry.item)),
+        (_("Volume"), lambda entry: entry.item.get("volume")),
+        (_("Numéro"), lambda entry: entry.item.get("issue") or entry.item.get("number")),
+        (_("Pages"), lambda entry: entry.item.get("page")),
+        (_("DOI"), lambda entry: entry.item.get("DOI")),
+        (_("Identifiant HAL"), lambda entry: custom(entry.item, "hal_id")),
+        (_("Adresse"), lambda entry: entry.item.get("URL")),
+        (_("Texte intégral (PDF)"), lambda entry: custom(entry.item, "pdf_url")),
+        (_("Langue"), lambda entry: entry.item.get("language")),
+        (_("Mots-clés"), lambda entry: ", ".join(keywords(entry.item))),
+        (_("Résumé"), lambda entry: entry.item.get("abstract")),
+        (_("Référence"), lambda entry: reference_text(entry.item)),
+    ]
+
+
+def _kind_label(kind):
+    vocabulary = registry.vocabulary("kind")
+    return capfirst(str((vocabulary.labels([kind]) if vocabulary else {}).get(kind, kind)))
+
+
+def _orcids(entry):
+    """« Le Goff, Anne : 0000-0002-1825-0097 » for each author whose iD is known."""
+    return " ; ".join(f"{sorted_name(*name[:3])}\u00a0: {name[3]}" for name in names(entry.item) if name[3])
+
+
+def _date(entry):
+    """ISO 8601 as far as it is known: 2024, 2024-05 or 2024-05-02."""
+    parts = [part for part in date_parts(entry.item) if part]
+    return "-".join([str(parts[0]), *(f"{part:02d}" for part in parts[1:])]) if parts else ""
+
+
+def cell(value):
+    """The value on one line, defused if a spreadsheet would take it for a formula."""
+    text = one_line(value) if value not in (None, "") else ""
+    return f"'{text}" if text.startswith(FORMULA_TRIGGERS) else text
+
+
+def render(entries):
+    output = io.StringIO()
+    writer = csv.writer(output, delimiter=";", lineterminator="\r\n")
+    table = columns()
+    writer.writerow([heading for heading, _read in table])
+    for entry in entries:
+        writer.writerow([cell(read(entry)) for _heading, read in table])
+    return "\ufeff" + output.getvalue()

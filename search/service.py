@@ -1,6 +1,7 @@
 """The search service: one request in, one response out, whatever the engine."""
 
 import logging
+from dataclasses import replace
 
 from django.utils.html import escape
 from django.utils.text import Truncator
@@ -12,6 +13,7 @@ from .highlight import best_fragment
 from .models import Synonym
 from .query import (
     FACETS,
+    MAX_PAGE_SIZE,
     FacetValue,
     Hit,
     SearchResponse,
@@ -48,6 +50,27 @@ def search(request, viewer=None, engine=None):
     if request.q and result.total == 0:
         response.suggestion = suggest(request, engine, viewer, parsed, groups)
     return response
+
+
+def ranked_sources(request, viewer=None, limit=1000, engine=None):
+    """The sources of the first `limit` hits of a SearchRequest, in result order, and its total: what list exports read.
+
+    Engines answer pages of at most MAX_PAGE_SIZE hits, as the search page asks; an export walks them.
+    """
+    viewer = viewer or Viewer.anonymous()
+    engine = engine or get_engine()
+    parsed = parse_query(request.q, synonyms())
+    batch = replace(request, page=1, page_size=min(MAX_PAGE_SIZE, limit))
+    sources, total = {}, 0
+    while len(sources) < limit:
+        result = engine.search(batch, parsed, viewer)
+        total = total or result.total
+        # A record edited between two pages may move into the next one: a dict keeps it once, in first place.
+        sources.update((hit.record["source"], None) for hit in result.hits)
+        if batch.offset + batch.page_size >= result.total or not result.hits:
+            break
+        batch.page += 1
+    return list(sources)[:limit], total
 
 
 def _hit(engine_hit, parsed):

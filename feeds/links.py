@@ -48,7 +48,7 @@ def feed_links(source, filters=None):
 def _route(source):
     """(route name, its kwargs, the listing's title, the facet the route fixes) for a listing, or None."""
     if isinstance(source, HomePage):
-        return "latest", {}, source.title, None
+        return "latest", {}, _("Dernières entrées de l’archive"), None
     if isinstance(source, PoleSectionPage):
         return "pole", {"key": source.pole.slug}, source.title, "pole"
     if isinstance(source, FilterableIndexPage):

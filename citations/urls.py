@@ -1,9 +1,16 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from . import list_views
+from . import list_views, views
 
 app_name = "citations"
-urlpatterns = []
+urlpatterns = [
+    # One item in one format: /citer/page-12.bib, /citer/document-7.ris, /citer/page-12.json?intervention=<talk id>.
+    re_path(
+        r"^citer/(?P<kind>page|document)-(?P<pk>[0-9]{1,10})\.(?P<extension>[A-Za-z0-9]{1,10})$",
+        views.item_download,
+        name="item",
+    ),
+]
 
 # Result lists, the reader's selection and unAPI.
 urlpatterns += [

@@ -1,4 +1,4 @@
-"""Template helpers for the public site: breadcrumbs, navigation state, filter links, citations."""
+"""Template helpers for the public site: breadcrumbs, navigation state, filter links."""
 
 import re
 
@@ -8,7 +8,6 @@ from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.timesince import timeuntil
-from django.utils.translation import gettext as _
 
 from wagtail.models import Site
 
@@ -129,23 +128,6 @@ def date_range(start, end=None):
         end.isoformat(),
         formats.date_format(end, "j F Y"),
     )
-
-
-@register.simple_tag
-def citation(paper):
-    """A plain-text citation of a research paper: authors (year). Title. Type, venue. Identifier."""
-    authors = ", ".join(paper.author_names)
-    parts = [f"{authors} ({paper.date.year})." if paper.date else f"{authors}."]
-    parts.append(f"{paper.title}.")
-    publication = ", ".join(filter(None, [str(paper.get_paper_type_display()), paper.venue]))
-    parts.append(f"{publication}.")
-    if paper.doi:
-        parts.append(f"DOI : {paper.doi_url}")
-    elif paper.hal_id:
-        parts.append(f"HAL : {paper.hal_url}")
-    elif paper.external_url:
-        parts.append(_("En ligne : %s") % paper.external_url)
-    return " ".join(part for part in parts if part.strip(". "))
 
 
 HEADING_TAG = re.compile(r"<(/?)h([1-5])\b")

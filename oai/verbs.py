@@ -5,6 +5,7 @@ error condition the protocol names is answered in its own terms, never by an HTT
 """
 
 import logging
+import re
 
 from django.db.models import Min
 from django.utils.translation import gettext as _
@@ -16,6 +17,8 @@ from .tracking import now
 from .xml import element, envelope, sub, utc
 
 logger = logging.getLogger(__name__)
+# The address syntax the OAI-PMH schema requires of adminEmail: "centre@localhost" makes harvesters reject Identify.
+ADMIN_EMAIL = re.compile(r"\S+@(\S+\.)+\S+")
 
 
 def respond(arguments, repository):
@@ -46,6 +49,8 @@ def identify(request, repository):
     sub(answer, "repositoryName", repository.name)
     sub(answer, "baseURL", repository.base_url)
     sub(answer, "protocolVersion", "2.0")
+    if not ADMIN_EMAIL.fullmatch(repository.admin_email):
+        logger.warning("oai: adminEmail %r has no full domain: set KB_OAI_ADMIN_EMAIL", repository.admin_email)
     sub(answer, "adminEmail", repository.admin_email)
     sub(answer, "earliestDatestamp", utc(earliest))
     sub(answer, "deletedRecord", "persistent")

@@ -106,6 +106,7 @@ def search_items(search_request, viewer):
 
 @require_GET
 def selection_page(request):
+    """The selected items the request may open, in the order added, with how many it no longer may."""
     selection = Selection(request.session)
     items, hidden = stored_items(selection.sources, Viewer.from_request(request))
     kinds = registry.vocabulary("kind")
@@ -115,13 +116,14 @@ def selection_page(request):
         "hidden": hidden,
         "labels": labels,
         "formats": FORMATS.values(),
-        "limit": selections.MAX_SELECTION,
+        "limit": number(selections.MAX_SELECTION),
     }
     return render(request, "citations/selection.html", context)
 
 
 @require_GET
 def selection_export(request):
+    """The selected items the request may open, in one format; the others are left out."""
     export_format, refusal = chosen_format(request, reverse("citations:selection_export"))
     if refusal:
         return refusal
@@ -133,6 +135,7 @@ def selection_export(request):
 
 @require_POST
 def selection_add(request):
+    """Add an item the request may open; anything else is refused with the same message, existing or not."""
     source = request.POST.get("source", "")
     selection = Selection(request.session)
     found = stored_items([source], Viewer.from_request(request))[0] if well_formed(source) else []
@@ -185,8 +188,8 @@ def selection_clear(request):
 
 
 def answer(request, selection, source, message, ok=True):
-    """What a selection form gets back: JSON for the script, else a redirect to `next` with the message kept
-    for the next page (a 400 when nothing could be done)."""
+    """What a selection form gets back: JSON for the script (a 400 when nothing was done), else a redirect
+    to `next`, the message kept for the page it leads to."""
     if "application/json" in request.headers.get("Accept", ""):
         data = {"ok": ok, "message": message, "selected": source in selection, "count": len(selection)}
         return JsonResponse(data, status=200 if ok else 400, json_dumps_params={"ensure_ascii": False})
@@ -203,6 +206,7 @@ def next_address(request):
 
 
 def number(value):
+    """« 1 000 »: French groups thousands, whatever USE_THOUSAND_SEPARATOR says."""
     return number_format(value, force_grouping=True)
 
 

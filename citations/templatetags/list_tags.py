@@ -11,6 +11,7 @@ from search.access import Viewer
 from .. import lists
 from ..coins import coins_span
 from ..formats import FORMATS
+from ..list_views import number
 from ..lists import NOT_SEARCH_PARAMETERS, entries, stored_items
 from ..selection import NOTICE_KEY, Selection
 
@@ -34,7 +35,7 @@ def selection_link(request):
     session = _session(request)
     count = len(Selection(session)) if session is not None else 0
     current = request is not None and request.path == reverse("citations:selection")
-    return {"count": count, "current": current}
+    return {"count": number(count), "current": current}
 
 
 @register.simple_tag
@@ -54,7 +55,7 @@ def export_menu(request, response):
     for export_format in FORMATS.values():
         params.setlist("format", [export_format.name])
         links.append((export_format, f"{reverse('citations:export_results')}?{params.urlencode()}"))
-    return {"links": links, "capped": response.total > lists.MAX_EXPORTED, "limit": lists.MAX_EXPORTED}
+    return {"links": links, "capped": response.total > lists.MAX_EXPORTED, "limit": number(lists.MAX_EXPORTED)}
 
 
 @register.simple_tag

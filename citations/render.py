@@ -47,6 +47,7 @@ DOUBLE_STOP = re.compile(f"([?!…])((?:{OPEN}/[A-Za-z]+{CLOSE})*)\\.")
 SPACES = re.compile(r"[ \t\r\n]+")
 URL = re.compile(r"https?://[^\s<>\"\ue000]+[^\s<>\"\ue000.,;:)\]]")
 LINK = re.compile(f"{OPEN}Link{CLOSE}(.*?){OPEN}/Link{CLOSE}")
+PAGES = re.compile("(p\\.\u00a0[0-9A-Za-z]+-[0-9A-Za-z]+)")
 
 
 def _marker(name):
@@ -94,7 +95,7 @@ def reference_html(item):
     """The reference as safe HTML: whole works and containers in italics, the DOI or address as a link."""
     marked = URL.sub(lambda m: f"{OPEN}Link{CLOSE}{m.group(0)}{OPEN}/Link{CLOSE}", _safely(item, "html"))
     escaped = html.escape(marked, quote=False)  # an address holds no double quote (see URL)
-    linked = LINK.sub(r'<a href="\1">\1</a>', escaped)
+    linked = PAGES.sub(r'<span class="cite__pages">\1</span>', LINK.sub(r'<a href="\1">\1</a>', escaped))
     return mark_safe(MARK.sub(lambda m: TAGS[m.group(2)][1 if m.group(1) else 0], linked))  # noqa: S308 - escaped above
 
 

@@ -60,11 +60,12 @@ def test_a_book_title_is_in_italics_and_its_publisher_follows_its_place():
     assert reference_html(book) == "LAVILLE, Jean-Louis, 2016. <i>L'économie sociale</i>. Paris\u00a0: Armand Colin."
 
 
-def test_a_chapter_is_in_its_book_with_its_pages():
+def test_a_chapter_is_in_its_book_with_its_pages_kept_on_one_line():
     chapter = {"type": "chapter", "title": "Les SCIC", "author": [{"family": "Martin", "given": "Camille"}]}
     chapter |= {"container-title": "Dictionnaire de l'ESS", "publisher": "PUR", "page": "101-120"}
     assert reference_html(chapter) == (
-        "MARTIN, Camille, s.\u00a0d. Les SCIC. In\u00a0: <i>Dictionnaire de l'ESS</i>. PUR, p.\u00a0101-120."
+        "MARTIN, Camille, s.\u00a0d. Les SCIC. In\u00a0: <i>Dictionnaire de l'ESS</i>. PUR, "
+        '<span class="cite__pages">p.\u00a0101-120</span>.'
     )
 
 

@@ -5,10 +5,11 @@ citeproc-py renders the CSL-JSON item with the project's own French author-date 
 """
 
 import html
+import json
 import logging
 import re
 import threading
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -79,6 +80,13 @@ def _render(item, output):
 
 def _safely(item, output):
     """The rendering, or the bare title when citeproc-py fails on an item: a page never breaks on a reference."""
+    return _remembered(json.dumps(item, sort_keys=True, ensure_ascii=False, default=str), output)
+
+
+# citeproc-py takes some 9 ms a reference: a list export of 1,000 items would take 9 s each time without this.
+@lru_cache(maxsize=4096)
+def _remembered(item_json, output):
+    item = json.loads(item_json)
     try:
         return _render(item, output)
     except Exception:

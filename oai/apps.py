@@ -9,6 +9,6 @@ class OaiConfig(AppConfig):
     def ready(self):
         from search.events import records_changed
 
-        from .tracking import records_changed as reconcile_changed
+        from .tracking import follow_records
 
-        records_changed.connect(reconcile_changed, dispatch_uid="oai_records_changed")
+        records_changed.connect(follow_records, dispatch_uid="oai_records_changed")

@@ -34,8 +34,22 @@ KIND_TYPES = {"study_day": "conferenceObject", "course": "lecture", "lesson": "l
 OPEN_ACCESS = "info:eu-repo/semantics/openAccess"
 # Values that are addresses on this site, made absolute per request.
 LINKED = ("identifier", "relation")
-ORDER = ("title", "creator", "subject", "description", "publisher", "date", "type", "identifier", "source")
-ORDER += ("language", "relation", "coverage", "rights")
+# The order of the fifteen elements in Dublin Core's own list (contributor and format are never filled).
+ORDER = (
+    "title",
+    "creator",
+    "subject",
+    "description",
+    "publisher",
+    "date",
+    "type",
+    "identifier",
+    "source",
+    "language",
+    "relation",
+    "coverage",
+    "rights",
+)
 
 
 def describe(data):

@@ -105,6 +105,6 @@ def write(exposures):
         )
 
 
-def records_changed(sender, sources, **kwargs):
+def follow_records(sender, sources, **kwargs):
     """Receiver of search.events.records_changed."""
     reconcile(sources)

@@ -264,7 +264,7 @@ def test_csv_opens_in_a_french_spreadsheet():
         "hal-01234567",
     )
     assert row["Résumé"] == "Un résumé sur deux lignes avec des {accolades} et 5 $."
-    assert row["Référence"].startswith("LE GOFF, Anne, DE LA TOUR, Marie et RÉSEAU DES CRESS & CIE, 2024.")
+    assert row["Adresse"] == BASE.rstrip("/") + NASTY_URL
 
 
 @pytest.mark.parametrize("formula", ['=HYPERLINK("http://evil.example")', "+1+1", "-2+3", "@SUM(A1:A2)"])

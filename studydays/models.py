@@ -154,7 +154,6 @@ class StudyDayPage(ArchivePage):
             "event-date": dates,
             "event-title": self.title,
             "event-place": self.venue,
-            "publisher-place": self.venue,
         }
 
     def talk_citation_items(self):

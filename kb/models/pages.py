@@ -116,8 +116,8 @@ class PoleNotePage(ArchivePage):
         return stream_text(self.body)
 
     def citation_details(self):
-        authors = self.pole_authors()
-        return {"author": authors, "container-title": authors[0]["literal"] if authors else ""}
+        # The pole writes its notes: named as their author, not again as where they appeared.
+        return {"author": self.pole_authors()}
 
     class Meta:
         verbose_name = _("note de pôle")

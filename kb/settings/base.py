@@ -157,6 +157,12 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Background tasks (django-tasks, as Wagtail uses): run at once unless configured.
 TASKS = {"default": {"BACKEND": os.environ.get("KB_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
 
+# OAI-PMH (oai app): the repository id harvesters key records on, the contact Identify gives, paging.
+KB_OAI_REPOSITORY_ID = os.environ.get("KB_OAI_REPOSITORY_ID", "")
+KB_OAI_ADMIN_EMAIL = os.environ.get("KB_OAI_ADMIN_EMAIL", "")
+KB_OAI_PAGE_SIZE = int(os.environ.get("KB_OAI_PAGE_SIZE", "100"))
+KB_OAI_TOKEN_LIFETIME = int(os.environ.get("KB_OAI_TOKEN_LIFETIME", str(24 * 3600)))
+
 WAGTAIL_SITE_NAME = "Centre de ressources ESS"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False

@@ -127,7 +127,6 @@ def test_notes_and_exchanges_are_written_by_their_pole(site_tree):
     item = note.citation_item()
     assert item["type"] == "post-weblog"
     assert item["author"] == [{"literal": "Pôle Habitat coopératif"}]
-    assert item["container-title"] == "Pôle Habitat coopératif"
     exchange = PracticeExchangePageFactory(parent=site_tree.practice_index, poles=[site_tree.pole])
     assert exchange.citation_item()["genre"] == "Fiche d'échange de pratiques"
 

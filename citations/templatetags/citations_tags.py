@@ -47,7 +47,9 @@ def page_citation(context, page):
         return None
     url = page.get_url(request) or ""
     cited = entry(page.search_source, page.citation_item(), url, request.build_absolute_uri("/"))
-    return Citing(cited.key, reference_html(cited.item), downloads(page.pk) if page.live and url else [])
+    # A page previewed before its first save has no id yet: nothing to download.
+    offered = page.pk and page.live and url
+    return Citing(cited.key, reference_html(cited.item), downloads(page.pk) if offered else [])
 
 
 @register.simple_tag(takes_context=True)
@@ -61,7 +63,8 @@ def talk_citation(context, page, talk):
     url = f"{page.get_url(request) or ''}#{anchor}"
     item = talk_items(page)[talk_id]
     cited = entry(f"{page.search_source}:talk:{talk_id}", item, url, request.build_absolute_uri("/"))
-    return Citing(cited.key, reference_html(cited.item), downloads(page.pk, talk_id) if page.live else [], anchor)
+    offered = page.pk and page.live
+    return Citing(cited.key, reference_html(cited.item), downloads(page.pk, talk_id) if offered else [], anchor)
 
 
 def talk_block_id(page, talk):

@@ -17,7 +17,7 @@ from citations.metadata import head_metadata, highwire_tags, script_safe_json, t
 from kb.factories import PoleNotePageFactory, PracticeExchangePageFactory
 from resources.factories import ArchiveDocumentFactory, CoursePageFactory, LessonPageFactory, ResearchPaperPageFactory
 from studydays.factories import SpeakerFactory, StudyDayPageFactory
-from tests.people import note_form, person, private_collection, restrict_page
+from tests.people import note_form, paper_form, person, private_collection, restrict_page
 
 BASE = "http://testserver/"
 INJECTION = '</script><script>alert(1)</script> « l\'habitat » "coopératif" & <b>co</b>'
@@ -439,3 +439,16 @@ def test_an_editor_previews_their_changes_in_the_head(client, site_tree):
     head = read_head(client.get(url))
     assert only_node(head)["name"] == "Les chantiers de 2025"
     assert values(head["highwire"], "citation_title") == ["Les chantiers de 2025"]
+
+
+def test_a_new_page_previewed_before_its_first_save_shows_its_reference_without_downloads(client, site_tree):
+    client.force_login(person("redaction-neuve", superuser=True))
+    url = reverse(
+        "wagtailadmin_pages:preview_on_add", args=("resources", "researchpaperpage", site_tree.research_index.pk)
+    )
+    assert client.post(url, paper_form("Une enquête toute neuve", "enquete-neuve")).json()["is_valid"]
+    response = client.get(url)
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Une enquête toute neuve" in content and "DIALLO, Awa" in content
+    assert "/citer/" not in content

@@ -229,9 +229,13 @@ KB_ADMIN_CONTENT_SECURITY_POLICY = {
 KB_EXTRACTION_TIMEOUT_SECONDS = int(os.environ.get("KB_EXTRACTION_TIMEOUT_SECONDS", "60"))
 KB_EXTRACTION_MEMORY_MB = int(os.environ.get("KB_EXTRACTION_MEMORY_MB", "768"))
 
-# The archive search runs on Elasticsearch when KB_ELASTICSEARCH_URL is set, on the database otherwise;
-# the database engine is kept up to date either way and answers whenever Elasticsearch cannot.
+# The archive search runs on a cluster when KB_ELASTICSEARCH_URL is set, on the database otherwise;
+# the database engine is kept up to date either way and answers whenever the cluster cannot.
 KB_ELASTICSEARCH_URL = os.environ.get("KB_ELASTICSEARCH_URL", "")
+# What the cluster runs, and so which official client talks to it: "elasticsearch" or "opensearch".
+KB_SEARCH_FLAVOUR = os.environ.get("KB_SEARCH_FLAVOUR", "elasticsearch").strip().lower()
+if KB_SEARCH_FLAVOUR not in {"elasticsearch", "opensearch"}:
+    raise ImproperlyConfigured(f'KB_SEARCH_FLAVOUR must be "elasticsearch" or "opensearch", not {KB_SEARCH_FLAVOUR!r}.')
 KB_ELASTICSEARCH_INDEX = os.environ.get("KB_ELASTICSEARCH_INDEX", "kb-records")
 KB_ELASTICSEARCH_USERNAME = os.environ.get("KB_ELASTICSEARCH_USERNAME", "")
 KB_ELASTICSEARCH_PASSWORD = os.environ.get("KB_ELASTICSEARCH_PASSWORD", "")

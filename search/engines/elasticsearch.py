@@ -1,4 +1,8 @@
-"""The Elasticsearch engine: the database engine's records, requests and answers, on a cluster.
+"""The cluster engine: the database engine's records, requests and answers, on Elasticsearch or OpenSearch.
+
+KB_SEARCH_FLAVOUR says which server runs the cluster; each is spoken to through its own
+official client, and everything that differs between them lives in es.flavours. The index
+definition, queries and documents below are the same JSON for both.
 
 Same behaviour by construction. A query reaches every engine already analysed (ParsedQuery:
 French tokens, phrases, exclusions, synonyms expanded from the documentalists' list), and
@@ -10,10 +14,11 @@ the database engine finds. The French analyzer, declared with the same chain, st
 the text people read, for highlighting and for queries written for Elasticsearch directly.
 
 Synonyms. The service expands them at query time, from the Synonym table, on both engines:
-an edit applies to the next search without re-indexing. The same list is also kept in an
-Elasticsearch synonyms set used by the `kb_french_synonyms` search analyzer (synonym_graph,
-updateable): Elasticsearch reloads that analyzer whenever the set is replaced, and the engine
-replaces it when documentalists edit a synonym, on rebuild and on repair.
+an edit applies to the next search without re-indexing. The same list is also kept in the
+index for the `kb_french_synonyms` search analyzer, and follows the documentalists' edits, on
+rebuild and on repair: Elasticsearch reloads it from a synonyms set on the live index;
+OpenSearch holds it inline, so the engine fills a new index version from the database
+engine's records and swaps the alias onto it (es.flavours says why).
 
 Permissions. Every search, count of facets, suggestion and autocomplete filters on the
 access keys the viewer may open (search.access.Viewer.allowed), in its query.
@@ -28,18 +33,22 @@ Elasticsearch 9: the 8.x client talks to it in compatibility mode when the envir
 ELASTIC_CLIENT_APIVERSIONING=1 (the client then sends `compatible-with=8` headers).
 """
 
+import datetime
 import logging
 import time
 
-from elastic_transport import TransportError
-from elasticsearch import ApiError
+from elasticsearch.dsl.response import Response
 
 from django.db import DatabaseError
+from django.utils import timezone
 
 from ..analysis import words
-from ..models import Synonym
+from ..models import EngineStatus, SearchRecord, Synonym
 from ..query import FACETS
-from .es.client import RETRY_AFTER, WRITE_TIMEOUT, ClientConfig, Deadline, Health, calling
+from ..records import AttachmentPage, Record
+from .base import EngineError
+from .es.client import RETRY_AFTER, ClientConfig, Deadline, Health, calling
+from .es.flavours import FLAVOURS, confirm
 from .es.lifecycle import IndexVersions, Rebuild, bulk_write, delete_actions, index_actions, stored_fingerprints
 from .es.queries import (
     ElasticsearchResult,
@@ -58,6 +67,7 @@ logger = logging.getLogger(__name__)
 # meanwhile the items under them stay hidden, never shown.
 ACCESS_KEYS_TTL = 10.0
 REPLAY_ON_RECOVERY = 500
+STORED_BATCH = 1000
 
 
 def synonym_rules():
@@ -66,66 +76,122 @@ def synonym_rules():
     return [(pk, expressions) for pk, expressions in rules if len(expressions) > 1]
 
 
+def stored_records():
+    """Every record as the database engine holds it (complete and in step, see search.sync), in batches."""
+    rows = SearchRecord.objects.order_by("pk").values_list("data", flat=True)
+    batch = []
+    for data in rows.iterator(chunk_size=STORED_BATCH):
+        batch.append(record_from_json(data))
+        if len(batch) == STORED_BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def record_from_json(data):
+    """The Record whose as_json() gave `data`."""
+    date = datetime.date.fromisoformat(data["date"]) if data.get("date") else None
+    attachments = [AttachmentPage(**page) for page in data.get("attachments") or []]
+    return Record(**{**data, "date": date, "attachments": attachments})
+
+
 class ElasticsearchEngine:
-    """The archive search on an Elasticsearch cluster, behind the alias KB_ELASTICSEARCH_INDEX."""
+    """The archive search on an Elasticsearch or OpenSearch cluster, behind the alias KB_ELASTICSEARCH_INDEX.
+
+    Its name stays "elasticsearch" on both: the cluster engine's key in EngineStatus and the API.
+    """
 
     name = "elasticsearch"
 
     def __init__(self, config=None, retry_after=RETRY_AFTER):
         self.config = config or ClientConfig.from_settings()
+        self.flavour = FLAVOURS[self.config.flavour]
         self.alias = self.config.index
         self.client = self.config.client()
-        self.writer = self.client.options(request_timeout=WRITE_TIMEOUT)
+        self.writer = self.config.writer(self.client)
         self.versions = IndexVersions(
-            self.writer, self.alias, f"{self.alias}-synonyms", self.config.shards, self.config.replicas
+            self.writer, self.flavour, self.alias, f"{self.alias}-synonyms", self.config.shards, self.config.replicas
         )
-        self.health = Health(self.name, retry_after)
+        self.health = Health(self.name, retry_after, label=self.flavour.label)
         self._access_keys = None
         self._ensured = False
+
+    def _calling(self, what):
+        return calling(self.health, what, self.flavour.errors)
 
     # Writing
 
     def index(self, records):
         if not records:
             return
-        with calling(self.health, "index"):
+        with self._calling("index"):
             self._ensure()
-            bulk_write(self.writer, index_actions(self.alias, records), require_alias=True)
+            bulk_write(self.writer, self.flavour, index_actions(self.alias, records), require_alias=True)
         self.forget_access_keys()
 
     def remove(self, sources):
         if not sources:
             return
-        with calling(self.health, "remove"):
+        with self._calling("remove"):
             self._ensure()
-            bulk_write(self.writer, delete_actions(self.alias, sources), require_alias=True)
+            bulk_write(self.writer, self.flavour, delete_actions(self.alias, sources), require_alias=True)
 
     def clear(self):
-        with calling(self.health, "clear"):
+        with self._calling("clear"):
             self._ensure()
-            self.writer.delete_by_query(index=self.alias, query={"match_all": {}}, refresh=True, conflicts="proceed")
+            self.writer.delete_by_query(
+                index=self.alias, body={"query": {"match_all": {}}}, refresh=True, conflicts="proceed"
+            )
         self.forget_access_keys()
 
     def refresh(self):
         """Make what was just written searchable now rather than within the refresh interval (1 s)."""
-        with calling(self.health, "refresh"):
+        with self._calling("refresh"):
             self.writer.indices.refresh(index=self.alias)
 
     def fingerprints(self):
-        with calling(self.health, "fingerprints"):
-            return stored_fingerprints(self.writer, self.alias)
+        with self._calling("fingerprints"):
+            return stored_fingerprints(self.writer, self.flavour, self.alias)
 
     def begin_rebuild(self):
         """A new index version to fill (index, then finish to swap it in, or abort to drop it)."""
-        with calling(self.health, "rebuild"):
+        with self._calling("rebuild"):
             return EngineRebuild(self, Rebuild(self.writer, self.versions, synonym_rules()))
 
     def put_synonyms(self):
-        with calling(self.health, "synonyms"):
-            self.versions.put_synonyms(synonym_rules())
+        """The index's synonyms follow the Synonym table: in place, or through a new version (es.flavours)."""
+        with self._calling("synonyms"):
+            needs_new_version = self.versions.apply_synonyms(synonym_rules())
+        if needs_new_version:
+            self.rebuild_from_stored_records()
+
+    def rebuild_from_stored_records(self):
+        """Swap in a new version filled from the database engine's records, as `kb_index rebuild` would.
+
+        Changes made meanwhile go to the version in service and are queued (search.sync), then
+        replayed into the new one once it is behind the alias.
+        """
+        # Imported here: sync drives the engines, the engine only asks it to catch up.
+        from .. import sync
+
+        EngineStatus.objects.update_or_create(engine=self.name, defaults={"rebuilding_since": timezone.now()})
+        try:
+            rebuild = self.begin_rebuild()
+            try:
+                for batch in stored_records():
+                    rebuild.index(batch)
+                rebuild.finish()
+            except EngineError:
+                rebuild.abort()
+                raise
+        finally:
+            EngineStatus.objects.filter(engine=self.name).update(rebuilding_since=None)
+            sync.replay(self)
 
     def _ensure(self):
         if not self._ensured:
+            confirm(self.flavour, self.writer, self.config.url)
             self.versions.ensure(synonym_rules())
             self._ensured = True
 
@@ -133,13 +199,12 @@ class ElasticsearchEngine:
         """Once a read finds the cluster back, replay what was queued (writes do it themselves, in search.sync)."""
         if not self.health.take_recovery():
             return
-        # Imported here: sync drives the engines, the engine only asks it to catch up.
         from .. import sync
 
         try:
             sync.replay(self, limit=REPLAY_ON_RECOVERY)
         except DatabaseError:
-            logger.exception("could not replay the changes queued for elasticsearch")
+            logger.exception("could not replay the changes queued for %s", self.flavour.name)
 
     # Reading
 
@@ -156,7 +221,7 @@ class ElasticsearchEngine:
         self._access_keys = None
 
     def search(self, request, parsed, viewer):
-        deadline = Deadline(self.config.timeout)
+        deadline = self._deadline()
         allowed = viewer.allowed(self.access_keys(deadline))
         if not allowed:
             return ElasticsearchResult(total=0, hits=[], facet_counts={facet: {} for facet in FACETS})
@@ -166,14 +231,14 @@ class ElasticsearchEngine:
 
     def match_count(self, parsed):
         """The bare full-text match count, no access, facets or snippets: the engine's floor."""
-        response = self._execute(count_search(parsed), Deadline(self.config.timeout), "count")
+        response = self._execute(count_search(parsed), self._deadline(), "count")
         return response.hits.total.value
 
     def autocomplete(self, prefix, viewer, limit=8):
         folded = words(prefix)
         if not folded:
             return []
-        deadline = Deadline(self.config.timeout)
+        deadline = self._deadline()
         allowed = viewer.allowed(self.access_keys(deadline))
         if not allowed:
             return []
@@ -181,11 +246,15 @@ class ElasticsearchEngine:
         self._catch_up()
         return autocomplete_rows(response)
 
+    def _deadline(self):
+        return Deadline(self.config.timeout, label=self.flavour.label)
+
     def _execute(self, search, deadline, what):
-        deadline = deadline or Deadline(self.config.timeout)
-        with calling(self.health, what):
-            client = self.client.options(request_timeout=deadline.remaining())
-            return search.using(client).index(self.alias).execute()
+        """Send a DSL search through the flavour's client; the answer is read back through the DSL's Response."""
+        deadline = deadline or self._deadline()
+        with self._calling(what):
+            body = self.flavour.search(self.client, self.alias, search.to_dict(), deadline.remaining())
+        return Response(search, body)
 
 
 class EngineRebuild:
@@ -196,11 +265,11 @@ class EngineRebuild:
         self.rebuild = rebuild
 
     def index(self, records):
-        with calling(self.engine.health, "rebuild"):
+        with self.engine._calling("rebuild"):
             self.rebuild.index(records)
 
     def finish(self):
-        with calling(self.engine.health, "rebuild"):
+        with self.engine._calling("rebuild"):
             self.rebuild.finish()
         self.engine.forget_access_keys()
 
@@ -208,5 +277,5 @@ class EngineRebuild:
         # No fault handling here: the rebuild already failed, and the cluster may be the reason.
         try:
             self.rebuild.abort()
-        except (ApiError, TransportError) as error:
+        except self.engine.flavour.errors as error:
             logger.warning("could not drop the unfinished index %s: %s", self.rebuild.name, error)

@@ -1,11 +1,14 @@
-"""Fixtures of the Elasticsearch engine's own tests: no server runs here, only local stand-ins.
+"""Fixtures of the cluster engine's own tests: no server runs here, only local stand-ins.
 
 `cluster` is an in-memory cluster on a local port (tests/search_es/cluster.py); `closed_url`
 points at a port nothing listens on; `silent_url` at a socket that accepts and never answers.
+The engine talks to them as Elasticsearch unless a test asks for `flavour`: then it runs once
+per flavour, each through its own client.
 """
 
 import pytest
 
+from django.conf import settings
 from django.test import TestCase
 
 from kb.factories import PracticeExchangeIndexPageFactory, PracticeExchangePageFactory
@@ -18,6 +21,19 @@ from .cluster import MemoryCluster, SilentServer, closed_port
 TIMEOUT = 1.0
 # What a fallback may take besides the timeout: the database search itself, on a slow CI machine.
 MARGIN = 1.5
+
+
+@pytest.fixture(autouse=True)
+def elasticsearch_unless_asked(settings):
+    """Whatever KB_SEARCH_FLAVOUR the run has: these stand-ins answer as Elasticsearch does."""
+    settings.KB_SEARCH_FLAVOUR = "elasticsearch"
+
+
+@pytest.fixture(params=["elasticsearch", "opensearch"])
+def flavour(request, settings):
+    """Each flavour's client against the same stand-ins: errors, timeouts, bulk answers and aliases."""
+    settings.KB_SEARCH_FLAVOUR = request.param
+    return request.param
 
 
 @pytest.fixture
@@ -40,8 +56,8 @@ def silent_url():
 
 
 def engine_at(url, **options):
-    """An engine of its own (no shared state with other tests) for a cluster at `url`."""
-    return ElasticsearchEngine(ClientConfig(url=url, timeout=TIMEOUT), **options)
+    """An engine of its own (no shared state with other tests) for a cluster at `url`, of the flavour in use."""
+    return ElasticsearchEngine(ClientConfig(url=url, flavour=settings.KB_SEARCH_FLAVOUR, timeout=TIMEOUT), **options)
 
 
 @pytest.fixture

@@ -1,4 +1,7 @@
-"""When Elasticsearch is unreachable, silent or answers an error, searches answer from the database in time."""
+"""When the cluster is unreachable, silent or answers an error, searches answer from the database in time.
+
+Every test runs with each flavour's client (Elasticsearch's, OpenSearch's).
+"""
 
 import time
 
@@ -13,7 +16,7 @@ from search.query import SearchRequest, parse_query
 
 from .conftest import MARGIN, TIMEOUT, engine_at
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("flavour")]
 
 DEFAULT_TIMEOUT = 2.0
 

@@ -1,4 +1,4 @@
-"""The index settings and mapping, as the JSON Elasticsearch receives, and the document of a record."""
+"""The index settings and mapping, as the JSON Elasticsearch or OpenSearch receives, and the document of a record."""
 
 import datetime
 
@@ -6,14 +6,22 @@ import pytest
 
 from search.analysis import ELISIONS, STOP_WORDS, analyze
 from search.engines.database import analysed_text
+from search.engines.es.flavours import FLAVOURS
 from search.engines.es.mapping import index_definition, record_document
 from search.query import MAX_RESULT_WINDOW
 from search.records import AttachmentPage, Record
 
+RULES = [(1, ["SCOP", "société coopérative et participative"]), (2, ["IAE", "insertion par l'activité économique"])]
+
+
+def definition(flavour):
+    synonyms = FLAVOURS[flavour].synonyms_filter("kb-records-synonyms", RULES)
+    return index_definition("kb-records-v1", synonyms, shards=3, replicas=1).to_dict()
+
 
 @pytest.fixture(scope="module")
 def body():
-    return index_definition("kb-records-v1", "kb-records-synonyms", shards=3, replicas=1).to_dict()
+    return definition("elasticsearch")
 
 
 @pytest.fixture(scope="module")
@@ -76,6 +84,24 @@ def test_the_synonyms_apply_at_search_time_from_an_updateable_synonyms_set(analy
     # An updateable filter may only sit in a search analyzer: no field indexes with it.
     indexing = [p.get("analyzer") for p in properties.values()]
     assert "kb_french_synonyms" not in indexing
+
+
+def test_opensearch_holds_the_synonyms_inline_in_the_same_place_of_the_same_chain(body):
+    opensearch = definition("opensearch")
+    assert opensearch["settings"]["analysis"]["filter"]["kb_synonyms"] == {
+        "type": "synonym_graph",
+        "synonyms": ["SCOP, société coopérative et participative", "IAE, insertion par l'activité économique"],
+    }
+    assert chain(opensearch["settings"]["analysis"], "kb_french_synonyms") == chain(
+        body["settings"]["analysis"], "kb_french_synonyms"
+    )
+
+
+def test_both_flavours_receive_one_body_but_for_the_synonyms_filter():
+    elasticsearch, opensearch = definition("elasticsearch"), definition("opensearch")
+    for flavour_body in (elasticsearch, opensearch):
+        del flavour_body["settings"]["analysis"]["filter"]["kb_synonyms"]
+    assert opensearch == elasticsearch
 
 
 def test_the_token_fields_take_the_database_engines_tokens_as_they_are(analysis, properties):

@@ -1,7 +1,8 @@
 """Nothing lost: changes Elasticsearch could not take wait in the database and reach it in order once it is back.
 
 The cluster is the in-memory stand-in of tests/search_es/cluster.py on a local port: stopping it
-closes the port (down), starting it again reopens the same port (back).
+closes the port (down), starting it again reopens the same port (back). Every test runs with
+each flavour's client (Elasticsearch's, OpenSearch's).
 """
 
 import logging
@@ -21,7 +22,7 @@ from search.records import Record
 
 from .conftest import engine_at
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("flavour")]
 
 
 @pytest.fixture
@@ -161,7 +162,9 @@ def test_a_rebuild_fills_a_new_version_then_swaps_the_alias_in_one_atomic_call(e
     assert list(cluster.documents(new)) == [page.search_source]
     assert old not in cluster.indices
     calls = [(method, path) for method, path, _params, _body in cluster.requests]
-    created, bulk = calls.index(("PUT", f"/{new}")), calls.index(("PUT", "/_bulk"), calls.index(("PUT", f"/{new}")))
+    created = calls.index(("PUT", f"/{new}"))
+    # Elasticsearch's client sends bulks with PUT, OpenSearch's with POST.
+    bulk = [path for _method, path in calls].index("/_bulk", created)
     swap = calls.index(("POST", "/_aliases"))
     assert created < bulk < swap < calls.index(("DELETE", f"/{old}"))
     (_method, _path, _params, body) = cluster.calls("POST", "/_aliases")[-1]

@@ -1,4 +1,4 @@
-"""The connection to Elasticsearch: client settings, errors made into EngineError, and the cluster's health.
+"""The connection to the cluster: client settings, errors made into EngineError, and the cluster's health.
 
 A search must fall back to the database within KB_SEARCH_TIMEOUT, so the client never
 retries a search and every call gets what is left of the request's time. After a failure the
@@ -12,15 +12,12 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from elastic_transport import TransportError
-from elasticsearch import ApiError, Elasticsearch
-from elasticsearch.helpers import BulkIndexError, ScanError
-
 from django.conf import settings
 from django.db import DatabaseError
 from django.utils import timezone
 
 from ..base import EngineError
+from .flavours import FLAVOURS
 
 logger = logging.getLogger(__name__)
 
@@ -33,9 +30,10 @@ WRITE_TIMEOUT = 60.0
 
 @dataclass(frozen=True)
 class ClientConfig:
-    """Where the cluster is and how to reach it (KB_ELASTICSEARCH_* settings)."""
+    """Where the cluster is, which server it runs and how to reach it (KB_ELASTICSEARCH_*, KB_SEARCH_FLAVOUR)."""
 
     url: str
+    flavour: str = "elasticsearch"
     index: str = "kb-records"
     username: str = ""
     password: str = ""
@@ -50,6 +48,7 @@ class ClientConfig:
     def from_settings(cls):
         return cls(
             url=settings.KB_ELASTICSEARCH_URL,
+            flavour=settings.KB_SEARCH_FLAVOUR,
             index=settings.KB_ELASTICSEARCH_INDEX,
             username=settings.KB_ELASTICSEARCH_USERNAME,
             password=settings.KB_ELASTICSEARCH_PASSWORD,
@@ -62,39 +61,35 @@ class ClientConfig:
         )
 
     def client(self):
-        """The client for searches: no retry, the search timeout. Writers use `.options()` to wait longer."""
-        options = {"request_timeout": self.timeout, "max_retries": 0, "retry_on_timeout": False}
-        if self.api_key:
-            options["api_key"] = self.api_key
-        elif self.username:
-            options["basic_auth"] = (self.username, self.password)
-        if self.ca_certs:
-            options["ca_certs"] = self.ca_certs
-        if not self.verify_certs:
-            options["verify_certs"] = False
-            options["ssl_show_warn"] = False
-        return Elasticsearch(self.url, **options)
+        """The flavour's client for searches: no retry, the search timeout."""
+        return FLAVOURS[self.flavour].client(self, self.timeout)
+
+    def writer(self, client):
+        """The client for writes and rebuilds: the same, waiting up to WRITE_TIMEOUT."""
+        return FLAVOURS[self.flavour].writer(client, self, WRITE_TIMEOUT)
 
 
 class Deadline:
     """The time a search has left: each call to the cluster gets what remains of the timeout."""
 
-    def __init__(self, seconds, clock=time.monotonic):
+    def __init__(self, seconds, clock=time.monotonic, label="Elasticsearch"):
         self.clock = clock
         self.ends = clock() + seconds
+        self.label = label
 
     def remaining(self):
         left = self.ends - self.clock()
         if left <= 0:
-            raise EngineError("Elasticsearch n'a pas répondu dans le délai imparti.")
+            raise EngineError(f"{self.label} n'a pas répondu dans le délai imparti.")
         return left
 
 
 class Health:
     """What this process knows of the cluster; failures and recoveries are written for every process."""
 
-    def __init__(self, engine_name, retry_after=RETRY_AFTER, clock=time.monotonic):
+    def __init__(self, engine_name, retry_after=RETRY_AFTER, clock=time.monotonic, label="Elasticsearch"):
         self.engine_name = engine_name
+        self.label = label
         self.retry_after = retry_after
         self.clock = clock
         self.down_since = None
@@ -106,7 +101,7 @@ class Health:
         """Refuse at once while the cluster failed less than `retry_after` seconds ago."""
         down_since = self.down_since
         if down_since is not None and self.clock() - down_since < self.retry_after:
-            raise EngineError("Elasticsearch a échoué il y a peu : appel suspendu.")
+            raise EngineError(f"{self.label} a échoué il y a peu : appel suspendu.")
 
     def failed(self, error):
         now = self.clock()
@@ -123,7 +118,7 @@ class Health:
             recovered, self.down_since, self.last_written = self.down_since is not None, None, None
             self.recovered = self.recovered or recovered
         if recovered:
-            logger.warning("elasticsearch answers again")
+            logger.warning("%s answers again", self.label)
             self._write(answered_at=timezone.now())
 
     def take_recovery(self):
@@ -142,13 +137,13 @@ class Health:
 
 
 @contextmanager
-def calling(health, what):
-    """Run one call to the cluster: its failures become EngineError and mark the cluster down."""
+def calling(health, what, errors):
+    """Run one call to the cluster: its failures (`errors`: the flavour's) become EngineError and mark it down."""
     health.check()
     try:
         yield
-    except (ApiError, TransportError, BulkIndexError, ScanError) as error:
-        logger.warning("elasticsearch %s failed: %s", what, error)
+    except errors as error:
+        logger.warning("%s %s failed: %s", health.label, what, error)
         health.failed(error)
-        raise EngineError(f"Elasticsearch ({what}) : {error}") from error
+        raise EngineError(f"{health.label} ({what}) : {error}") from error
     health.answered()

@@ -8,9 +8,6 @@ stops answering, and never sees a half-built index.
 
 import logging
 
-from elasticsearch import NotFoundError
-from elasticsearch.helpers import BulkIndexError, scan, streaming_bulk
-
 from django.utils import timezone
 
 from .mapping import index_definition, record_document
@@ -49,89 +46,94 @@ def failure_kind(item):
 
 
 class IndexVersions:
-    """The versions behind the alias: create one, point the alias at it, drop the others."""
+    """The versions behind the alias: create one, point the alias at it, drop the others.
 
-    def __init__(self, client, alias, synonyms_set, shards=1, replicas=0):
+    Every call names its body with `body=`, which both flavours' clients take.
+    """
+
+    def __init__(self, client, flavour, alias, synonyms_set, shards=1, replicas=0):
         self.client = client
+        self.flavour = flavour
         self.alias = alias
         self.synonyms_set = synonyms_set
         self.shards = shards
         self.replicas = replicas
 
-    def definition(self, name):
-        return index_definition(name, self.synonyms_set, self.shards, self.replicas)
+    def definition(self, name, synonyms):
+        synonyms_filter = self.flavour.synonyms_filter(self.synonyms_set, synonyms)
+        return index_definition(name, synonyms_filter, self.shards, self.replicas)
 
     def current(self):
         """The indices the alias points at (one, outside the instant of a swap)."""
         try:
             return sorted(self.client.indices.get_alias(name=self.alias))
-        except NotFoundError:
+        except self.flavour.not_found:
             return []
 
     def ensure(self, synonyms):
         """Create the first version behind the alias when there is none yet."""
         if self.current():
             return
-        self.put_synonyms(synonyms)
+        self.flavour.put_synonyms(self.client, self.synonyms_set, synonyms)
         name = version_name(self.alias)
-        body = self.definition(name).to_dict()
-        self.client.indices.create(index=name, aliases={self.alias: {}}, **body)
-        logger.info("elasticsearch: created %s behind %s", name, self.alias)
+        body = self.definition(name, synonyms).to_dict()
+        self.client.indices.create(index=name, body={**body, "aliases": {self.alias: {}}})
+        logger.info("%s: created %s behind %s", self.flavour.name, name, self.alias)
 
     def create_building(self, synonyms):
         """A new, empty version for a rebuild, tuned for bulk loading."""
-        self.put_synonyms(synonyms)
+        self.flavour.put_synonyms(self.client, self.synonyms_set, synonyms)
         name = version_name(self.alias)
-        body = self.definition(name).to_dict()
+        body = self.definition(name, synonyms).to_dict()
         body["settings"].update(BUILDING_SETTINGS)
-        self.client.indices.create(index=name, **body)
+        self.client.indices.create(index=name, body=body)
         return name
 
     def publish(self, name):
         """Give the new version its real settings, make it searchable, then swap the alias onto it atomically."""
         self.client.indices.put_settings(
-            index=name, settings={"refresh_interval": None, "number_of_replicas": self.replicas}
+            index=name, body={"refresh_interval": None, "number_of_replicas": self.replicas}
         )
         self.client.indices.refresh(index=name)
         old = [index for index in self.current() if index != name]
         actions = [{"remove": {"index": index, "alias": self.alias}} for index in old]
         actions.append({"add": {"index": name, "alias": self.alias}})
-        self.client.indices.update_aliases(actions=actions)
+        self.client.indices.update_aliases(body={"actions": actions})
         for index in old:
             self.client.indices.delete(index=index)
-        logger.info("elasticsearch: %s now behind %s (removed: %s)", name, self.alias, ", ".join(old) or "none")
+        logger.info("%s: %s now behind %s (removed: %s)", self.flavour.name, name, self.alias, ", ".join(old) or "none")
 
     def drop(self, name):
         self.client.indices.delete(index=name, ignore_unavailable=True)
 
-    def put_synonyms(self, synonyms):
-        """Replace the synonyms set; Elasticsearch reloads the search analyzers that use it by itself."""
-        rules = [{"id": f"synonym-{pk}", "synonyms": ", ".join(expressions)} for pk, expressions in synonyms]
-        self.client.synonyms.put_synonym(id=self.synonyms_set, synonyms_set=rules)
+    def apply_synonyms(self, synonyms):
+        """Bring the index's synonyms in line; True when only a new version can (see es.flavours)."""
+        return self.flavour.apply_synonyms(self.client, self.synonyms_set, self.alias, synonyms)
 
 
-def bulk_write(client, actions, **options):
+def bulk_write(client, flavour, actions, **options):
     """Send actions in chunks; items refused for good are logged and skipped, the others raise.
 
-    A record Elasticsearch refuses for good (a malformed value) would block a queue forever:
+    A record the cluster refuses for good (a malformed value) would block a queue forever:
     it is logged with its reason, and `kb_index check` reports it as missing.
     """
     retry_later = []
-    for _ok, item in streaming_bulk(
+    for _ok, item in flavour.streaming_bulk(
         client, actions, chunk_size=BULK_CHUNK, raise_on_error=False, yield_ok=False, **options
     ):
         kind = failure_kind(item)
         if kind == "retry":
             retry_later.append(item)
         elif kind == "refused":
-            logger.error("elasticsearch refused a record for good: %s", item)
+            logger.error("%s refused a record for good: %s", flavour.name, item)
     if retry_later:
-        raise BulkIndexError(f"{len(retry_later)} record(s) to send again later", retry_later)
+        raise flavour.bulk_error(f"{len(retry_later)} record(s) to send again later", retry_later)
 
 
-def stored_fingerprints(client, alias):
+def stored_fingerprints(client, flavour, alias):
     """{source: fingerprint} of every document behind the alias."""
-    hits = scan(client, index=alias, query={"_source": ["fingerprint"], "query": {"match_all": {}}}, size=2000)
+    query = {"_source": ["fingerprint"], "query": {"match_all": {}}}
+    hits = flavour.scan(client, index=alias, query=query, size=2000)
     return {hit["_id"]: hit["_source"].get("fingerprint", "") for hit in hits}
 
 
@@ -145,7 +147,7 @@ class Rebuild:
 
     def index(self, records):
         # A rebuild may wait out an overloaded cluster (429) rather than fail.
-        bulk_write(self.client, index_actions(self.name, records), max_retries=3)
+        bulk_write(self.client, self.versions.flavour, index_actions(self.name, records), max_retries=3)
 
     def finish(self):
         self.versions.publish(self.name)

@@ -1,12 +1,12 @@
-"""The Elasticsearch index: its French analysis, its mapping and the document of one record.
+"""The cluster's index (Elasticsearch or OpenSearch): its French analysis, its mapping and the document of one record.
 
 Two renderings of the same text live side by side:
 - `tokens.*` and `attachments.tokens` hold the tokens search.analysis gives the database
   engine, one space apart; the engine's queries match on them only (see the module
   docstring of search.engines.elasticsearch for why);
 - the readable fields (title, abstract, body, attachment pages) go through `kb_french`,
-  the same chain declared for Elasticsearch: it marks the words of the highlights, and
-  `kb_french_synonyms` serves queries written for Elasticsearch directly, with the
+  the same chain declared for the cluster: it marks the words of the highlights, and
+  `kb_french_synonyms` serves queries written for the cluster directly, with the
   documentalists' synonyms applied at search time.
 """
 
@@ -129,22 +129,21 @@ class RecordDocument(Document):
         source = MetaField(excludes=["tokens.*", "attachments.tokens"])
 
 
-def synonyms_analyzer(synonyms_set):
-    """The search analyzer that applies the synonyms set, reloaded by Elasticsearch whenever the set changes.
+def synonyms_analyzer(synonyms_filter):
+    """The search analyzer that applies the documentalists' synonyms (`synonyms_filter`: the flavour's, es.flavours).
 
     The synonyms come before the stop words so that rules may contain them ("économie sociale
     et solidaire"), and before the stemmer so that rules are written in plain words.
     """
-    synonyms = token_filter("kb_synonyms", "synonym_graph", synonyms_set=synonyms_set, updateable=True)
     return analyzer(
         FRENCH_SYNONYMS,
         tokenizer="standard",
         char_filter=[APOSTROPHES],
-        filter=[ELISION, "lowercase", "asciifolding", synonyms, FRENCH_STOP, FRENCH_STEMMER],
+        filter=[ELISION, "lowercase", "asciifolding", synonyms_filter, FRENCH_STOP, FRENCH_STEMMER],
     )
 
 
-def index_definition(name, synonyms_set, shards=1, replicas=0):
+def index_definition(name, synonyms_filter, shards=1, replicas=0):
     """The DSL Index of one version of the records index (settings, analysis, mapping)."""
     index = Index(name)
     index.settings(
@@ -152,7 +151,7 @@ def index_definition(name, synonyms_set, shards=1, replicas=0):
         number_of_replicas=replicas,
         max_result_window=MAX_RESULT_WINDOW,
     )
-    index.analyzer(synonyms_analyzer(synonyms_set))
+    index.analyzer(synonyms_analyzer(synonyms_filter))
     index.document(RecordDocument)
     return index
 

@@ -61,3 +61,12 @@ lint: install ## ruff and the migrations check
 	$(MANAGE) makemigrations --check --dry-run
 
 .PHONY: help install setup run test bench relevance lint
+
+CLUSTER_NODES ?=
+cluster: ## Start a local OpenSearch node (CLUSTER_NODES=3 for three) from Maven jars, wait for green, print the settings
+	@cluster/cluster.sh start $(if $(CLUSTER_NODES),--nodes $(CLUSTER_NODES))
+
+cluster-stop: ## Stop the local OpenSearch node(s) that make cluster started
+	@cluster/cluster.sh stop
+
+.PHONY: cluster cluster-stop

@@ -123,10 +123,12 @@ start_node() {
     return
   fi
   node_settings "$i"
+  # A session of its own, so that the node outlives the shell that started it, as a service does;
+  # without the lock's descriptor, or the next command on this cluster would wait for the node to end.
   # shellcheck disable=SC2086 # the heap options are several words
-  OPENSEARCH_PATH_CONF=$HERE/config nohup "$JAVA" $HEAP "${JVM_FLAGS[@]}" -Djava.io.tmpdir="$dir" \
+  OPENSEARCH_PATH_CONF=$HERE/config setsid "$JAVA" $HEAP "${JVM_FLAGS[@]}" -Djava.io.tmpdir="$dir" \
     -cp "$HERE/target/classes:$(<"$HERE/target/classpath.txt")" "$LAUNCHER" "${SETTINGS[@]}" \
-    >>"$dir/node.log" 2>&1 </dev/null &
+    >>"$dir/node.log" 2>&1 </dev/null 9>&- &
   echo $! >"$dir/pid"
   echo "nœud $NAME-$i démarré (pid $!), journal : ${dir#"$ROOT"/}/node.log"
 }
@@ -253,6 +255,11 @@ done
 [[ $NAME =~ ^[a-z0-9-]+$ ]] || die "nom de cluster invalide : $NAME (lettres minuscules, chiffres, tirets)"
 [[ -z $NODES || $NODES =~ ^[1-9]$ ]] || die "--nodes attend un nombre de 1 à 9 : $NODES"
 [[ -z $ONLY || $ONLY =~ ^[1-9]$ ]] || die "--node attend un numéro de nœud : $ONLY"
+
+# One command at a time per cluster: two `make cluster` at once would start the same node twice.
+mkdir -p "$VAR"
+exec 9>"$VAR/$NAME.lock"
+flock 9
 
 case $COMMAND in
   start) start ;;

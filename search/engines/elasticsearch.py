@@ -17,8 +17,8 @@ Synonyms. The service expands them at query time, from the Synonym table, on bot
 an edit applies to the next search without re-indexing. The same list is also kept in the
 index for the `kb_french_synonyms` search analyzer, and follows the documentalists' edits, on
 rebuild and on repair: Elasticsearch reloads it from a synonyms set on the live index;
-OpenSearch holds it inline, so the engine fills a new index version from the database
-engine's records and swaps the alias onto it (es.flavours says why).
+OpenSearch holds it inline, so the engine copies the records of the version in service into
+a new version with the new rules and swaps the alias onto it (es.flavours says why).
 
 Permissions. Every search, count of facets, suggestion and autocomplete filters on the
 access keys the viewer may open (search.access.Viewer.allowed), in its query.
@@ -33,7 +33,6 @@ Elasticsearch 9: the 8.x client talks to it in compatibility mode when the envir
 ELASTIC_CLIENT_APIVERSIONING=1 (the client then sends `compatible-with=8` headers).
 """
 
-import datetime
 import logging
 import time
 
@@ -43,13 +42,20 @@ from django.db import DatabaseError
 from django.utils import timezone
 
 from ..analysis import words
-from ..models import EngineStatus, SearchRecord, Synonym
+from ..models import EngineStatus, Synonym
 from ..query import FACETS
-from ..records import AttachmentPage, Record
 from .base import EngineError
 from .es.client import RETRY_AFTER, ClientConfig, Deadline, Health, calling
 from .es.flavours import FLAVOURS, confirm
-from .es.lifecycle import IndexVersions, Rebuild, bulk_write, delete_actions, index_actions, stored_fingerprints
+from .es.lifecycle import (
+    IndexVersions,
+    Rebuild,
+    bulk_write,
+    delete_actions,
+    index_actions,
+    indexed_records,
+    stored_fingerprints,
+)
 from .es.queries import (
     ElasticsearchResult,
     access_keys,
@@ -67,33 +73,15 @@ logger = logging.getLogger(__name__)
 # meanwhile the items under them stay hidden, never shown.
 ACCESS_KEYS_TTL = 10.0
 REPLAY_ON_RECOVERY = 500
-STORED_BATCH = 1000
+# Writes to the version in service return once searchable (the next refresh, within 1 s): a page
+# just published is found by the next search, and `kb_index check` reads what was written.
+LIVE_WRITE = {"require_alias": True, "refresh": "wait_for"}
 
 
 def synonym_rules():
     """(id, expressions) of every synonym the documentalists keep, for the synonyms set."""
     rules = [(synonym.pk, synonym.expression_list()) for synonym in Synonym.objects.order_by("pk")]
     return [(pk, expressions) for pk, expressions in rules if len(expressions) > 1]
-
-
-def stored_records():
-    """Every record as the database engine holds it (complete and in step, see search.sync), in batches."""
-    rows = SearchRecord.objects.order_by("pk").values_list("data", flat=True)
-    batch = []
-    for data in rows.iterator(chunk_size=STORED_BATCH):
-        batch.append(record_from_json(data))
-        if len(batch) == STORED_BATCH:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def record_from_json(data):
-    """The Record whose as_json() gave `data`."""
-    date = datetime.date.fromisoformat(data["date"]) if data.get("date") else None
-    attachments = [AttachmentPage(**page) for page in data.get("attachments") or []]
-    return Record(**{**data, "date": date, "attachments": attachments})
 
 
 class ElasticsearchEngine:
@@ -127,7 +115,7 @@ class ElasticsearchEngine:
             return
         with self._calling("index"):
             self._ensure()
-            bulk_write(self.writer, self.flavour, index_actions(self.alias, records), require_alias=True)
+            bulk_write(self.writer, self.flavour, index_actions(self.alias, records), **LIVE_WRITE)
         self.forget_access_keys()
 
     def remove(self, sources):
@@ -135,11 +123,13 @@ class ElasticsearchEngine:
             return
         with self._calling("remove"):
             self._ensure()
-            bulk_write(self.writer, self.flavour, delete_actions(self.alias, sources), require_alias=True)
+            bulk_write(self.writer, self.flavour, delete_actions(self.alias, sources), **LIVE_WRITE)
 
     def clear(self):
         with self._calling("clear"):
             self._ensure()
+            # delete_by_query deletes what its snapshot sees: make every write part of it first.
+            self.writer.indices.refresh(index=self.alias)
             self.writer.delete_by_query(
                 index=self.alias, body={"query": {"match_all": {}}}, refresh=True, conflicts="proceed"
             )
@@ -164,13 +154,15 @@ class ElasticsearchEngine:
         with self._calling("synonyms"):
             needs_new_version = self.versions.apply_synonyms(synonym_rules())
         if needs_new_version:
-            self.rebuild_from_stored_records()
+            self.copy_into_new_version()
 
-    def rebuild_from_stored_records(self):
-        """Swap in a new version filled from the database engine's records, as `kb_index rebuild` would.
+    def copy_into_new_version(self):
+        """Swap in a new version holding the same records as the one in service, analysed with today's synonyms.
 
-        Changes made meanwhile go to the version in service and are queued (search.sync), then
-        replayed into the new one once it is behind the alias.
+        The records are read back from the version in service, so that what it holds (or misses)
+        is kept as it is: repairing it is `kb_index repair`'s work. Changes made meanwhile go to
+        the version in service and are queued (search.sync), then replayed into the new one once
+        it is behind the alias, as during `kb_index rebuild`.
         """
         # Imported here: sync drives the engines, the engine only asks it to catch up.
         from .. import sync
@@ -179,8 +171,9 @@ class ElasticsearchEngine:
         try:
             rebuild = self.begin_rebuild()
             try:
-                for batch in stored_records():
-                    rebuild.index(batch)
+                with self._calling("synonyms"):
+                    for batch in indexed_records(self.writer, self.flavour, self.alias):
+                        rebuild.index(batch)
                 rebuild.finish()
             except EngineError:
                 rebuild.abort()

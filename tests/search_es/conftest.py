@@ -1,4 +1,4 @@
-"""Fixtures of the cluster engine's own tests: no server runs here, only local stand-ins.
+"""Fixtures of the cluster engine's own tests: local stand-ins (test_live_opensearch.py alone needs a node).
 
 `cluster` is an in-memory cluster on a local port (tests/search_es/cluster.py); `closed_url`
 points at a port nothing listens on; `silent_url` at a socket that accepts and never answers.
@@ -24,8 +24,13 @@ MARGIN = 1.5
 
 
 @pytest.fixture(autouse=True)
-def elasticsearch_unless_asked(settings):
-    """Whatever KB_SEARCH_FLAVOUR the run has: these stand-ins answer as Elasticsearch does."""
+def stand_ins_only(settings):
+    """Whatever cluster the run's environment names: these tests reach only the stand-ins they point at.
+
+    Those answer as Elasticsearch does, behind the default alias.
+    """
+    settings.KB_ELASTICSEARCH_URL = ""
+    settings.KB_ELASTICSEARCH_INDEX = "kb-records"
     settings.KB_SEARCH_FLAVOUR = "elasticsearch"
 
 

@@ -79,12 +79,11 @@ class ElasticsearchFlavour:
         return False
 
     def server(self, client):
-        """What answers at the URL: "elasticsearch", or "another product" when the client's product check refuses it."""
+        """What answers at the URL; the client's product check refuses anything but Elasticsearch."""
         try:
-            client.info()
+            return product(client.info())
         except elasticsearch.UnsupportedProductError:
-            return "another product"
-        return "elasticsearch"
+            return "not Elasticsearch (the client's product check refused it)"
 
 
 class OpenSearchFlavour:
@@ -140,8 +139,13 @@ class OpenSearchFlavour:
         return any(version["settings"].get(setting, []) != wanted for version in answer.values())
 
     def server(self, client):
-        distribution = client.info().get("version", {}).get("distribution", "elasticsearch")
-        return "opensearch" if distribution == "opensearch" else "elasticsearch"
+        """What answers at the URL."""
+        return product(client.info())
+
+
+def product(info):
+    """ "opensearch" or "elasticsearch", from the server's root answer (GET /)."""
+    return "opensearch" if info.get("version", {}).get("distribution") == "opensearch" else "elasticsearch"
 
 
 def inline_rules(rules):

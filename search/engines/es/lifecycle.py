@@ -10,7 +10,7 @@ import logging
 
 from django.utils import timezone
 
-from .mapping import index_definition, record_document
+from .mapping import document_record, index_definition, record_document
 
 logger = logging.getLogger(__name__)
 
@@ -135,6 +135,18 @@ def stored_fingerprints(client, flavour, alias):
     query = {"_source": ["fingerprint"], "query": {"match_all": {}}}
     hits = flavour.scan(client, index=alias, query=query, size=2000)
     return {hit["_id"]: hit["_source"].get("fingerprint", "") for hit in hits}
+
+
+def indexed_records(client, flavour, alias, batch_size=BULK_CHUNK):
+    """Every record behind the alias, read back from the stored documents, in batches."""
+    batch = []
+    for hit in flavour.scan(client, index=alias, query={"query": {"match_all": {}}}, size=batch_size):
+        batch.append(document_record(hit["_source"]))
+        if len(batch) == batch_size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 class Rebuild:

@@ -10,7 +10,8 @@ Two renderings of the same text live side by side:
   documentalists' synonyms applied at search time.
 """
 
-from dataclasses import replace
+import datetime
+from dataclasses import fields, replace
 
 from elasticsearch.dsl import (
     Date,
@@ -32,6 +33,7 @@ from elasticsearch.dsl import (
 
 from ...analysis import ELISIONS, STOP_WORDS, analyze
 from ...query import MAX_RESULT_WINDOW
+from ...records import AttachmentPage, Record
 from ..database import analysed_text
 
 APOSTROPHES = char_filter("kb_apostrophes", "mapping", mappings=["’ => '", "‘ => '", "` => '", "ʼ => '"])
@@ -171,3 +173,17 @@ def record_document(record):
         "fingerprint": record.fingerprint(data),
         "tokens": {"title": title, "abstract": abstract, "body": body},
     }
+
+
+RECORD_FIELDS = tuple(field.name for field in fields(Record))
+PAGE_FIELDS = tuple(field.name for field in fields(AttachmentPage))
+
+
+def document_record(document):
+    """The Record a stored document was made from (record_document's inverse, tokens aside)."""
+    data = {name: document.get(name) for name in RECORD_FIELDS}
+    data["date"] = datetime.date.fromisoformat(data["date"]) if data["date"] else None
+    data["attachments"] = [
+        AttachmentPage(**{name: page[name] for name in PAGE_FIELDS}) for page in data["attachments"] or []
+    ]
+    return Record(**data)

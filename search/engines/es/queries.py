@@ -6,7 +6,7 @@ list of access keys the viewer may open and filters on them in its query, so tha
 totals, facet counts, suggestions and autocomplete never see anything else.
 """
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 from elasticsearch.dsl import Q, Search
 
@@ -15,9 +15,9 @@ from django.utils.text import Truncator
 
 from ...highlight import WINDOW
 from ...query import FACETS, MAX_RESULT_WINDOW, Snippet
-from ...records import Record
 from ..base import EngineHit, EngineResult
 from ..database import WEIGHTS
+from .mapping import RECORD_FIELDS
 
 # title > abstract, authors and keywords > body > attachments, as the database engine weighs them.
 # Elasticsearch adds up each field's own BM25 (Lucene, k1 1.2, b 0.75) where the database engine
@@ -44,7 +44,6 @@ SUGGESTION = "did_you_mean"
 # Highlights come back between these marks, unescaped; the engine escapes the text as the
 # database engine does (django.utils.html.escape) before turning the marks into <mark>.
 MARK_START, MARK_END = "\ue000", "\ue001"
-RECORD_FIELDS = tuple(field.name for field in fields(Record))
 ACCESS_KEYS_SIZE = 10_000
 
 

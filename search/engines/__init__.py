@@ -1,4 +1,6 @@
-"""Engine selection: the database engine by default, Elasticsearch when KB_ELASTICSEARCH_URL is set.
+"""Engine selection: the database engine by default, the cluster engine when KB_ELASTICSEARCH_URL is set.
+
+The cluster runs Elasticsearch or OpenSearch (KB_SEARCH_FLAVOUR): one engine per configuration.
 
 The database engine holds every record whichever engine serves: it answers when
 Elasticsearch cannot (search.views) and sync always writes to it first (search.sync).

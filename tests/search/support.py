@@ -18,6 +18,7 @@ from kb.models import HomePage
 from resources.factories import CourseIndexPageFactory, ResearchPaperIndexPageFactory
 from search import indexing, service
 from search.access import Viewer
+from search.engines import get_database_engine
 from search.query import SearchRequest
 from studydays.factories import StudyDayIndexPageFactory
 
@@ -50,9 +51,15 @@ def refresh(engine):
 
 
 def index_records(engine):
-    """Give `engine` every record the sources hold now: what `kb_index rebuild` does, on this engine."""
-    engine.clear()
-    engine.index(list(indexing.all_records()))
+    """Give `engine` every record the sources hold now: what `kb_index rebuild` does, on this engine.
+
+    A search server's leg fills the database engine too, as a rebuild does: « Vouliez-vous dire » reads its titles.
+    """
+    records = list(indexing.all_records())
+    database = get_database_engine()
+    for target in [engine] if engine is database else [database, engine]:
+        target.clear()
+        target.index(records)
     refresh(engine)
 
 

@@ -11,3 +11,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="kb-test-media-"))
 KB_EXTRACTION_TIMEOUT_SECONDS = 20
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="kb-test-static-"))
+
+# The suite serves from the database engine whatever the environment names: the contract legs build their
+# cluster engine from KB_TEST_CLUSTER_URL (the node `.ci/run` starts with `make cluster`), and only them.
+KB_TEST_CLUSTER_URL = KB_ELASTICSEARCH_URL  # noqa: F405
+KB_ELASTICSEARCH_URL = ""

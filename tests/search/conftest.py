@@ -3,9 +3,11 @@
 The Elasticsearch leg needs a server (KB_ELASTICSEARCH_URL); without one it is skipped, with its reason.
 """
 
-import os
+from dataclasses import replace
 
 import pytest
+
+from django.conf import settings
 
 from search import indexing, service, sync, views
 from search.engines import get_database_engine
@@ -17,11 +19,12 @@ ES_SKIPPED = "KB_ELASTICSEARCH_URL n'est pas d√©fini : volet Elasticsearch saut√
 def engine(request):
     """The engine under test, explicitly passed to the search service."""
     if request.param == "elasticsearch":
-        if not os.environ.get("KB_ELASTICSEARCH_URL"):
+        if not settings.KB_TEST_CLUSTER_URL:
             pytest.skip(ES_SKIPPED)
         from search.engines.elasticsearch import ElasticsearchEngine
+        from search.engines.es.client import ClientConfig
 
-        return ElasticsearchEngine()
+        return ElasticsearchEngine(replace(ClientConfig.from_settings(), url=settings.KB_TEST_CLUSTER_URL))
     return get_database_engine()
 
 

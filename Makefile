@@ -23,7 +23,7 @@ setup: install ## Migrate, import territories, load the demo archive, ensure the
 	$(MANAGE) migrate --noinput
 	$(MANAGE) kb_territories
 	$(MANAGE) kb_demo
-	$(MANAGE) kb_index repair
+	$(MANAGE) kb_index repair --allow-unreachable
 	$(MANAGE) kb_ensure_admin
 
 run: setup ## Set up (idempotent) and serve the site on http://127.0.0.1:8000
@@ -70,3 +70,11 @@ cluster-stop: ## Stop the local OpenSearch node(s) that make cluster started
 	@cluster/cluster.sh stop
 
 .PHONY: cluster cluster-stop
+
+cluster-es: ## Start a local Elasticsearch 9 node (integration-test distribution from Maven, Java 21+, never as root), print the setting
+	@cluster/elasticsearch.sh start
+
+cluster-es-stop: ## Stop the local Elasticsearch node that make cluster-es started
+	@cluster/elasticsearch.sh stop
+
+.PHONY: cluster-es cluster-es-stop

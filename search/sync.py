@@ -149,6 +149,12 @@ def replay(engine, limit=None):
     """Send the queued changes in the order they were made; stop at the first failure. Returns how many went."""
     if rebuilding(engine):
         return 0
+    try:
+        # Reading a batch of records costs seconds: not while the server is known to be down.
+        engine.ready()
+    except EngineError as error:
+        logger.warning("search sync: %s unavailable, %d change(s) still queued: %s", engine.name, backlog(), error)
+        return 0
     done = 0
     while limit is None or done < limit:
         batch = list(PendingChange.objects.order_by("pk")[:REPLAY_BATCH])

@@ -1,4 +1,4 @@
-"""The archive search in the admin: the documentalists' synonyms, and a warning while Elasticsearch fails."""
+"""The archive search in the admin: the documentalists' synonyms, and a warning while the search server fails."""
 
 import datetime
 import logging
@@ -14,7 +14,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .engines import get_engine
+from .engines import get_engine, server_label
 from .engines.base import EngineError
 from .models import EngineStatus, PendingChange, Synonym
 
@@ -36,22 +36,52 @@ register_snippet(SynonymViewSet)
 
 
 def search_server_warning():
-    """The French warning the admin shows while Elasticsearch has failed recently, or ''."""
+    """The French warning the admin shows while the search server fails or runs degraded, or ''."""
     if not settings.KB_ELASTICSEARCH_URL:
         return ""
+    return failure_warning() or degraded_warning()
+
+
+def failure_warning():
     status = EngineStatus.objects.filter(engine="elasticsearch").first()
     if status is None or not status.failing or status.failed_at < timezone.now() - RECENT:
         return ""
-    waiting = PendingChange.objects.count()
+    label, waiting = server_label(), PendingChange.objects.count()
     message = _(
-        "Elasticsearch ne répond pas (dernier échec à %(time)s) : la recherche du site répond depuis la base "
-        "de données."
-    ) % {"time": timezone.localtime(status.failed_at).strftime("%H:%M")}
+        "%(server)s ne répond pas (dernier échec à %(time)s) : la recherche du site répond depuis la base de données."
+    ) % {"server": label, "time": timezone.localtime(status.failed_at).strftime("%H:%M")}
     if waiting:
         message += " " + _(
-            "%(count)d modification(s) attendent d'être envoyées à Elasticsearch ; elles partiront dès qu'il répondra."
-        ) % {"count": waiting}
+            "%(count)d modification(s) attendent d'être envoyées à %(server)s ; elles partiront dès qu'il répondra."
+        ) % {"count": waiting, "server": label}
     return message
+
+
+def degraded_warning():
+    """Yellow or red: the cluster answers, but a node is missing and with it copies of the index."""
+    engine = get_engine()
+    try:
+        health = engine.cluster_health()
+    except EngineError:
+        return failure_warning()  # the failure was just recorded
+    values = {
+        "server": server_label(),
+        "nodes": health["number_of_nodes"] or 0,
+        "unassigned": health["unassigned_shards"] or 0,
+    }
+    if health["status"] == "yellow":
+        return _(
+            "%(server)s fonctionne en mode dégradé (état jaune) : %(nodes)d nœud(s) en service, %(unassigned)d "
+            "copie(s) de l'index sans nœud. La recherche répond en entier, mais une panne de plus pourrait "
+            "l'interrompre : remettez le nœud manquant en service."
+        ) % values
+    if health["status"] == "red":
+        return _(
+            "%(server)s a perdu une partie de l'index (état rouge) : %(nodes)d nœud(s) en service, %(unassigned)d "
+            "copie(s) de l'index sans nœud. La recherche du site répond depuis la base de données tant que l'index "
+            "est incomplet."
+        ) % values
+    return ""
 
 
 @hooks.register("insert_global_admin_js")
@@ -84,9 +114,10 @@ def send_synonyms(request, changed):
         messages.warning(
             request,
             _(
-                "Synonymes enregistrés et appliqués à la recherche ; Elasticsearch ne les a pas reçus, "
+                "Synonymes enregistrés et appliqués à la recherche ; %(server)s ne les a pas reçus, "
                 "« kb_index repair » les lui renverra."
-            ),
+            )
+            % {"server": server_label()},
         )
 
 

@@ -252,7 +252,12 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # opensearch-py logs every failed request with its traceback; search.engines.es.client already
+        # logs each failure in one precise line, so only the client's errors are kept.
+        "opensearch": {"level": "ERROR"},
+    },
 }
 
 

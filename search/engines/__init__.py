@@ -35,6 +35,13 @@ def get_engine():
     return get_database_engine()
 
 
+def server_label():
+    """The configured search server's product name, for messages: « Elasticsearch » or « OpenSearch »."""
+    from .es.flavours import FLAVOURS
+
+    return FLAVOURS[settings.KB_SEARCH_FLAVOUR].label
+
+
 def get_database_engine():
     """The embedded engine: the default, and the fallback of a search server."""
     return _database_engine(connection.vendor)

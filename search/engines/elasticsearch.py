@@ -72,6 +72,8 @@ logger = logging.getLogger(__name__)
 # New access keys written by another process reach this one's searches within this delay;
 # meanwhile the items under them stay hidden, never shown.
 ACCESS_KEYS_TTL = 10.0
+# The admin reads the cluster's health on every page: once in a while is enough.
+HEALTH_TTL = 15.0
 REPLAY_ON_RECOVERY = 500
 # Writes to the version in service return once searchable (the next refresh, within 1 s): a page
 # just published is found by the next search, and `kb_index check` reads what was written.
@@ -104,11 +106,35 @@ class ElasticsearchEngine:
         self.health = Health(self.name, retry_after, label=self.flavour.label)
         self._access_keys = None
         self._ensured = False
+        self._health = None
 
     def _calling(self, what):
         return calling(self.health, what, self.flavour.errors)
 
     # Writing
+    @property
+    def label(self):
+        """The server's product name, for messages: « Elasticsearch » or « OpenSearch »."""
+        return self.flavour.label
+
+    def cluster_health(self):
+        """The records index's health, read at most every HEALTH_TTL seconds: status, nodes, unassigned copies.
+
+        Yellow means a replica has no node (one lost, service complete); red, a shard has no copy at all.
+        """
+        cached = self._health
+        if cached and time.monotonic() - cached[1] < HEALTH_TTL:
+            return cached[0]
+        with self._calling("health"):
+            answer = self.flavour.health(self.client, self.alias, self.config.timeout)
+        health = {key: answer.get(key) for key in ("status", "number_of_nodes", "unassigned_shards")}
+        self._health = (health, time.monotonic())
+        return health
+
+    def ready(self):
+        """Raise EngineError at once while the cluster failed a moment ago, before any costly preparation."""
+        self.health.check()
+
 
     def index(self, records):
         if not records:

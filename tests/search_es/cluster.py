@@ -65,6 +65,7 @@ class MemoryCluster:
         self.aliases = {}
         self.synonyms = {}
         self.refused = set()  # ids whose documents the cluster refuses for good (a mapping error)
+        self.health = {"status": "green", "number_of_nodes": 1, "unassigned_shards": 0}
         self.requests = []
         self.server = None
 
@@ -144,6 +145,8 @@ class MemoryCluster:
             body = json.loads(raw)
         self.requests.append((method, path, params, body))
         segments = [s for s in path.split("/") if s]
+        if segments[:2] == ["_cluster", "health"]:
+            return 200, {"cluster_name": "memory", "timed_out": False, "active_shards": 1, **self.health}
         if segments[:1] == ["_alias"]:
             return self._get_alias(segments[1])
         if segments == ["_bulk"] or segments[-1:] == ["_bulk"]:

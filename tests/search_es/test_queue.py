@@ -24,6 +24,8 @@ from .conftest import engine_at
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("flavour")]
 
+LABELS = {"elasticsearch": "Elasticsearch", "opensearch": "OpenSearch"}
+
 
 @pytest.fixture
 def engine(cluster, settings, monkeypatch):
@@ -107,7 +109,7 @@ def test_the_first_answer_after_an_outage_replays_the_backlog(engine, cluster, p
     assert queued() == []
 
 
-def test_kb_index_check_reports_the_backlog_and_fails(engine, cluster, publish):
+def test_kb_index_check_reports_the_backlog_and_fails(engine, cluster, publish, flavour):
     publish("Une ressourcerie")
     cluster.stop()
     publish("Une recyclerie")
@@ -116,7 +118,7 @@ def test_kb_index_check_reports_the_backlog_and_fails(engine, cluster, publish):
         out = StringIO()
         call_command("kb_index", "check", stdout=out)
     output = out.getvalue()
-    assert "1 modification(s) en attente pour Elasticsearch" in output
+    assert f"1 modification(s) en attente pour {LABELS[flavour]}" in output
     assert "moteur injoignable : elasticsearch" in output
 
 
@@ -139,6 +141,39 @@ def test_kb_index_repair_fails_while_the_cluster_is_down_and_keeps_the_backlog(e
     with pytest.raises(CommandError, match="relancez « kb_index repair »"):
         run("repair")
     assert page.search_source in queued()
+
+
+def test_setup_warns_and_goes_on_while_the_cluster_is_down_and_the_backlog_waits(engine, cluster, publish, flavour):
+    """`make run` runs `kb_index repair --allow-unreachable`: the site must start, searching the database."""
+    cluster.stop()
+    page = publish("Une recyclerie")
+    err = StringIO()
+
+    call_command("kb_index", "repair", "--allow-unreachable", stdout=StringIO(), stderr=err)
+
+    assert f"Attention : {LABELS[flavour]} n'a pas tout reçu" in err.getvalue()
+    assert "la recherche du site répond depuis la base de données" in err.getvalue()
+    assert page.search_source in queued()
+    assert database_titles("recyclerie") == ["Une recyclerie"]
+
+
+def test_while_the_cluster_is_known_down_a_publish_queues_without_reading_the_backlog(
+    cluster, settings, monkeypatch, publish
+):
+    """Each publish used to re-read a whole batch of queued records before finding the cluster still down."""
+    settings.KB_ELASTICSEARCH_URL = cluster.url
+    engine = engine_at(cluster.url, retry_after=60)
+    monkeypatch.setattr(sync, "get_engine", lambda: engine)
+    cluster.stop()
+    first = publish("Une recyclerie")  # fails: the cluster is known down from now on
+    reads = []
+    read = sync.read
+    monkeypatch.setattr(sync, "read", lambda sources, related=None: reads.append(sources) or read(sources, related))
+
+    second = publish("Une épicerie solidaire")
+
+    assert queued() == [first.search_source, second.search_source]
+    assert all(first.search_source not in sources for sources in reads)
 
 
 def test_a_record_the_cluster_refuses_for_good_is_logged_and_not_queued(engine, cluster, publish, caplog):
@@ -206,13 +241,13 @@ def test_changes_made_during_a_rebuild_reach_the_new_index(engine, cluster, publ
 
 
 def test_a_rebuild_with_the_cluster_down_rebuilds_the_database_and_says_elasticsearch_kept_its_index(
-    engine, cluster, publish
+    engine, cluster, publish, flavour
 ):
     publish("Une ressourcerie")
     get_database_engine().clear()
     cluster.stop()
 
-    with pytest.raises(CommandError, match="Elasticsearch garde son index précédent"):
+    with pytest.raises(CommandError, match=f"{LABELS[flavour]} garde son index précédent"):
         run("rebuild")
 
     assert database_titles("ressourcerie") == ["Une ressourcerie"]

@@ -60,8 +60,21 @@ class ClientConfig:
             replicas=settings.KB_ELASTICSEARCH_REPLICAS,
         )
 
+    @property
+    def hosts(self):
+        """The nodes KB_ELASTICSEARCH_URL names, comma-separated: the client spreads calls over them."""
+        return [url.strip() for url in self.url.split(",") if url.strip()]
+
+    @property
+    def retries(self):
+        """A refused connection is tried once on each other node, at no cost of time; a timeout never is.
+
+        With one node, no retry: the search falls back to the database within its timeout instead.
+        """
+        return max(len(self.hosts) - 1, 0)
+
     def client(self):
-        """The flavour's client for searches: no retry, the search timeout."""
+        """The flavour's client for searches: the search timeout, no retry but on another node."""
         return FLAVOURS[self.flavour].client(self, self.timeout)
 
     def writer(self, client):

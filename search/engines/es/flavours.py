@@ -46,7 +46,7 @@ class ElasticsearchFlavour:
     scan = staticmethod(elasticsearch.helpers.scan)
 
     def client(self, config, timeout):
-        options = {"request_timeout": timeout, "max_retries": 0, "retry_on_timeout": False}
+        options = {"request_timeout": timeout, "max_retries": config.retries, "retry_on_timeout": False}
         if config.api_key:
             options["api_key"] = config.api_key
         elif config.username:
@@ -56,14 +56,23 @@ class ElasticsearchFlavour:
         if not config.verify_certs:
             options["verify_certs"] = False
             options["ssl_show_warn"] = False
-        return elasticsearch.Elasticsearch(config.url, **options)
+        return elasticsearch.Elasticsearch(config.hosts, **options)
 
     def writer(self, client, config, timeout):
         # Same connection pool, longer wait.
         return client.options(request_timeout=timeout)
 
     def search(self, client, index, body, timeout):
-        return client.options(request_timeout=timeout).search(index=index, body=body).body
+        # A shard copy lost with its node must fail the search (the database engine then answers),
+        # never return a partial total.
+        return (
+            client.options(request_timeout=timeout)
+            .search(index=index, body=body, allow_partial_search_results=False)
+            .body
+        )
+
+    def health(self, client, index, timeout):
+        return client.options(request_timeout=timeout).cluster.health(index=index).body
 
     def synonyms_filter(self, synonyms_set, rules):
         return token_filter(SYNONYMS_FILTER, "synonym_graph", synonyms_set=synonyms_set, updateable=True)
@@ -102,7 +111,7 @@ class OpenSearchFlavour:
         # Plain JSON, even where ELASTIC_CLIENT_APIVERSIONING=1 (set for Elasticsearch 9) would make
         # opensearch-py ask for Elasticsearch's compatibility media type.
         headers = {"accept": "application/json"}
-        options = {"timeout": timeout, "max_retries": 0, "retry_on_timeout": False}
+        options = {"timeout": timeout, "max_retries": config.retries, "retry_on_timeout": False}
         if config.api_key:
             # OpenSearch 3.7's API keys use Elasticsearch's header; opensearch-py has no option for it.
             headers["authorization"] = f"ApiKey {config.api_key}"
@@ -113,14 +122,17 @@ class OpenSearchFlavour:
         if not config.verify_certs:
             options["verify_certs"] = False
             options["ssl_show_warn"] = False
-        return opensearchpy.OpenSearch(hosts=[config.url], headers=headers, **options)
+        return opensearchpy.OpenSearch(hosts=config.hosts, headers=headers, **options)
 
     def writer(self, client, config, timeout):
         # opensearch-py has no per-client options(): a client of its own, with the longer wait.
         return self.client(config, timeout)
 
     def search(self, client, index, body, timeout):
-        return client.search(index=index, body=body, request_timeout=timeout)
+        return client.search(index=index, body=body, request_timeout=timeout, allow_partial_search_results=False)
+
+    def health(self, client, index, timeout):
+        return client.cluster.health(index=index, request_timeout=timeout)
 
     def synonyms_filter(self, synonyms_set, rules):
         return token_filter(SYNONYMS_FILTER, "synonym_graph", synonyms=inline_rules(rules))

@@ -1,8 +1,20 @@
+"""`manage.py kb_index rebuild|check|repair`: the records against the sources, on every engine that holds them.
+
+`repair --allow-unreachable` is for setup (`make run`): a search server that does not answer
+must not keep the site from starting, since searches fall back to the database engine and the
+changes wait in the queue until the server answers.
+"""
+
+import logging
+
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from search import indexing
+from search.engines import server_label
 from search.models import PendingChange
+
+logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -10,6 +22,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["rebuild", "check", "repair"])
+        parser.add_argument(
+            "--allow-unreachable",
+            action="store_true",
+            help="repair : avertir sans échouer quand le serveur de recherche ne répond pas (installation, make run).",
+        )
 
     def handle(self, *args, action, **options):
         if action == "rebuild":
@@ -20,8 +37,16 @@ class Command(BaseCommand):
         if action == "check" and report.problems:
             raise CommandError(f"{report.problems} fiche(s) à corriger : lancez « kb_index repair ».")
         if action == "repair" and (report.backlog or report.unreachable):
-            raise CommandError(
-                "Elasticsearch n'a pas tout reçu : relancez « kb_index repair » quand il répond à nouveau."
+            message = f"{server_label()} n'a pas tout reçu : relancez « kb_index repair » quand il répond à nouveau."
+            if not options["allow_unreachable"]:
+                raise CommandError(message)
+            logger.warning("kb_index repair: search server unreachable, %d change(s) queued", report.backlog)
+            self.stderr.write(
+                self.style.WARNING(
+                    f"Attention : {message} En attendant, la recherche du site répond depuis la base de données ; "
+                    "les modifications en attente lui seront envoyées dès qu'il répondra (à la prochaine "
+                    "publication, ou par « kb_index repair »)."
+                )
             )
 
     def _rebuild(self, verbose):
@@ -30,7 +55,7 @@ class Command(BaseCommand):
         except indexing.RebuildError as error:
             raise CommandError(
                 f"Reconstruction incomplète ({error}). La base de données est reconstruite ; "
-                "Elasticsearch garde son index précédent : relancez « kb_index rebuild » quand il répond."
+                f"{server_label()} garde son index précédent : relancez « kb_index rebuild » quand il répond."
             ) from error
         rate = count / seconds if seconds else 0
         self.stdout.write(f"{count} fiches indexées en {seconds:.1f} s ({rate:.0f} fiches/s).")
@@ -49,4 +74,4 @@ class Command(BaseCommand):
         if report.backlog:
             oldest = PendingChange.objects.order_by("pk").first()
             since = f" (la plus ancienne du {timezone.localtime(oldest.created_at):%d/%m/%Y à %H:%M})" if oldest else ""
-            self.stdout.write(f"  {report.backlog} modification(s) en attente pour Elasticsearch{since}.")
+            self.stdout.write(f"  {report.backlog} modification(s) en attente pour {server_label()}{since}.")

@@ -94,9 +94,10 @@ class ElasticsearchEngine:
 
     name = "elasticsearch"
 
-    def __init__(self, config=None, retry_after=RETRY_AFTER):
+    def __init__(self, config=None, retry_after=RETRY_AFTER, flavour=None):
         self.config = config or ClientConfig.from_settings()
-        self.flavour = FLAVOURS[self.config.flavour]
+        # `flavour`: one the configuration cannot name (es.flavours.ElasticsearchServerAnalysisFlavour).
+        self.flavour = flavour or FLAVOURS[self.config.flavour]
         self.alias = self.config.index
         self.client = self.config.client()
         self.writer = self.config.writer(self.client)

@@ -13,6 +13,10 @@ synonyms builds a new index version with the new rules and swaps the alias onto 
 (search.engines.elasticsearch), the way a rebuild does: searches keep answering from the old
 version until the atomic swap. The service expands synonyms itself at query time on every engine,
 so the index's own copy only serves the suggester's collate query and queries written by hand.
+
+Analysis. Every flavour creates the full French index (es.mapping), except
+ElasticsearchServerAnalysisFlavour, for an Elasticsearch that has none of its optional modules
+(the integration-test distribution, the only build Maven Central publishes, which tests start).
 """
 
 import logging
@@ -24,6 +28,8 @@ import opensearchpy
 import opensearchpy.helpers
 from elasticsearch.dsl import token_filter
 
+from .mapping import FULL_ANALYSIS, SERVER_ANALYSIS
+
 logger = logging.getLogger(__name__)
 
 SYNONYMS_FILTER = "kb_synonyms"
@@ -34,6 +40,7 @@ class ElasticsearchFlavour:
 
     name = "elasticsearch"
     label = "Elasticsearch"
+    analysis = FULL_ANALYSIS
     errors = (
         elasticsearch.ApiError,
         elastic_transport.TransportError,
@@ -95,11 +102,29 @@ class ElasticsearchFlavour:
             return "not Elasticsearch (the client's product check refused it)"
 
 
+class ElasticsearchServerAnalysisFlavour(ElasticsearchFlavour):
+    """Elasticsearch without its optional modules: the index on the server's own analysis (es.mapping).
+
+    Without lang-mustache, the suggester's collate query, which keeps to corrections the viewer may
+    open, cannot run: searches ask for no correction rather than one that could name a hidden title.
+    """
+
+    analysis = SERVER_ANALYSIS
+
+    def search(self, client, index, body, timeout):
+        body = {key: value for key, value in body.items() if key != "suggest"}
+        return super().search(client, index, body, timeout)
+
+    def put_synonyms(self, client, synonyms_set, rules):
+        """Nothing: no synonym_graph filter reads a set here (and storing one needs the reindex module)."""
+
+
 class OpenSearchFlavour:
     """OpenSearch 2 or 3 (self-hosted or a managed service) through the official `opensearch-py` client."""
 
     name = "opensearch"
     label = "OpenSearch"
+    analysis = FULL_ANALYSIS
     # Connection errors, timeouts, error answers, bulk and scroll failures all derive from it.
     errors = (opensearchpy.OpenSearchException,)
     not_found = opensearchpy.NotFoundError

@@ -10,7 +10,7 @@ import logging
 
 from django.utils import timezone
 
-from .mapping import document_record, index_definition, record_document
+from .mapping import document_record, index_body, record_document
 
 logger = logging.getLogger(__name__)
 
@@ -60,8 +60,9 @@ class IndexVersions:
         self.replicas = replicas
 
     def definition(self, name, synonyms):
+        """The JSON that creates version `name`, with the flavour's synonyms filter and analysis."""
         synonyms_filter = self.flavour.synonyms_filter(self.synonyms_set, synonyms)
-        return index_definition(name, synonyms_filter, self.shards, self.replicas)
+        return index_body(name, synonyms_filter, self.shards, self.replicas, self.flavour.analysis)
 
     def current(self):
         """The indices the alias points at (one, outside the instant of a swap)."""
@@ -76,7 +77,7 @@ class IndexVersions:
             return
         self.flavour.put_synonyms(self.client, self.synonyms_set, synonyms)
         name = version_name(self.alias)
-        body = self.definition(name, synonyms).to_dict()
+        body = self.definition(name, synonyms)
         self.client.indices.create(index=name, body={**body, "aliases": {self.alias: {}}})
         logger.info("%s: created %s behind %s", self.flavour.name, name, self.alias)
 
@@ -84,7 +85,7 @@ class IndexVersions:
         """A new, empty version for a rebuild, tuned for bulk loading."""
         self.flavour.put_synonyms(self.client, self.synonyms_set, synonyms)
         name = version_name(self.alias)
-        body = self.definition(name, synonyms).to_dict()
+        body = self.definition(name, synonyms)
         body["settings"].update(BUILDING_SETTINGS)
         self.client.indices.create(index=name, body=body)
         return name

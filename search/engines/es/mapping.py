@@ -8,6 +8,10 @@ Two renderings of the same text live side by side:
   the same chain declared for the cluster: it marks the words of the highlights, and
   `kb_french_synonyms` serves queries written for the cluster directly, with the
   documentalists' synonyms applied at search time.
+
+Two analyses: "full", the French chain above, for any real Elasticsearch or OpenSearch; "server",
+the same analyzer names built only from what the Elasticsearch server holds without its optional
+modules (see server_analysis).
 """
 
 import datetime
@@ -30,6 +34,7 @@ from elasticsearch.dsl import (
     normalizer,
     token_filter,
 )
+from elasticsearch.dsl.utils import merge
 
 from ...analysis import ELISIONS, STOP_WORDS, analyze
 from ...query import MAX_RESULT_WINDOW
@@ -156,6 +161,43 @@ def index_definition(name, synonyms_filter, shards=1, replicas=0):
     index.analyzer(synonyms_analyzer(synonyms_filter))
     index.document(RecordDocument)
     return index
+
+
+FULL_ANALYSIS, SERVER_ANALYSIS = "full", "server"
+
+# Elasticsearch's integration-test distribution (the one build Maven Central publishes) has no
+# analysis-common (elision, asciifolding, stemmer, mapping char filter, synonym_graph, whitespace
+# tokenizer), no mapper-extras (search_as_you_type): it refuses the full index. Matching survives
+# these names built from the server's own standard tokenizer, lowercase, stop and shingle filters,
+# since the queries match search.analysis's tokens; highlights and autocomplete lose accent,
+# elision and plural folding, and the index holds no synonyms (the service expands them anyway).
+SERVER_ANALYZERS = (
+    analyzer("kb_french", tokenizer="standard", filter=["lowercase", FRENCH_STOP]),
+    analyzer(FRENCH_SYNONYMS, tokenizer="standard", filter=["lowercase", FRENCH_STOP]),
+    analyzer("kb_words", tokenizer="standard", filter=["lowercase"]),
+    analyzer("kb_title_shingles", tokenizer="standard", filter=["lowercase", SHINGLES]),
+    # search.analysis's tokens are runs of [0-9a-z]: the standard tokenizer splits them as whitespace does.
+    analyzer("kb_tokens", tokenizer="standard"),
+    normalizer("kb_title_sort", filter=["lowercase"]),
+)
+
+
+def server_analysis():
+    """The index's analysis settings with the server's own components only (SERVER_ANALYZERS)."""
+    analysis = {}
+    for part in SERVER_ANALYZERS:
+        merge(analysis, part.get_analysis_definition(), True)
+    return analysis
+
+
+def index_body(name, synonyms_filter, shards=1, replicas=0, analysis=FULL_ANALYSIS):
+    """The JSON that creates one version: index_definition's, or its variant on the server's own analysis."""
+    body = index_definition(name, synonyms_filter, shards, replicas).to_dict()
+    if analysis == SERVER_ANALYSIS:
+        body["settings"]["analysis"] = server_analysis()
+        # Plain words: the autocomplete's bool_prefix query still completes the last one.
+        body["mappings"]["properties"]["title"]["fields"]["autocomplete"] = {"type": "text", "analyzer": "kb_words"}
+    return body
 
 
 def record_document(record):

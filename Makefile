@@ -71,7 +71,7 @@ cluster-stop: ## Stop the local OpenSearch node(s) that make cluster started
 
 .PHONY: cluster cluster-stop
 
-cluster-es: ## Start a local Elasticsearch 9 node (integration-test distribution from Maven, Java 21+, never as root), print the setting
+cluster-es: ## Start a local Elasticsearch 9 node (Maven, Java 21+, unprivileged user), wait for its health, print the setting
 	@cluster/elasticsearch.sh start
 
 cluster-es-stop: ## Stop the local Elasticsearch node that make cluster-es started

@@ -137,7 +137,7 @@ def check():
         try:
             stored.append(engine.fingerprints())
         except EngineError as error:
-            report.unreachable.append(f"{engine.name} : {error}")
+            report.unreachable.append(f"{getattr(engine, 'label', engine.name)} : {error}")
     missing, stale, seen = {}, {}, set()
     for record in all_records():
         seen.add(record.source)

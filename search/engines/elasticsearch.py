@@ -106,13 +106,12 @@ class ElasticsearchEngine:
         )
         self.health = Health(self.name, retry_after, label=self.flavour.label)
         self._access_keys = None
-        self._ensured = False
         self._health = None
+        self._ensured = False
 
     def _calling(self, what):
         return calling(self.health, what, self.flavour.errors)
 
-    # Writing
     @property
     def label(self):
         """The server's product name, for messages: « Elasticsearch » or « OpenSearch »."""
@@ -136,6 +135,7 @@ class ElasticsearchEngine:
         """Raise EngineError at once while the cluster failed a moment ago, before any costly preparation."""
         self.health.check()
 
+    # Writing
 
     def index(self, records):
         if not records:
@@ -284,12 +284,17 @@ class EngineRebuild:
         self.engine = engine
         self.rebuild = rebuild
 
+    def _calling(self):
+        # The version being filled is not the one in service: losing it (a node gone with its only
+        # copy) fails the rebuild, not the searches, which the alias keeps on the complete version.
+        return calling(self.engine.health, "rebuild", self.engine.flavour.errors, judges_health=False)
+
     def index(self, records):
-        with self.engine._calling("rebuild"):
+        with self._calling():
             self.rebuild.index(records)
 
     def finish(self):
-        with self.engine._calling("rebuild"):
+        with self._calling():
             self.rebuild.finish()
         self.engine.forget_access_keys()
 

@@ -150,13 +150,19 @@ class Health:
 
 
 @contextmanager
-def calling(health, what, errors):
-    """Run one call to the cluster: its failures (`errors`: the flavour's) become EngineError and mark it down."""
-    health.check()
+def calling(health, what, errors, judges_health=True):
+    """Run one call to the cluster: its failures (`errors`: the flavour's) become EngineError and mark it down.
+
+    A call that does not `judges_health` (on an index not yet in service) fails alone: searches go on.
+    """
+    if judges_health:
+        health.check()
     try:
         yield
     except errors as error:
         logger.warning("%s %s failed: %s", health.label, what, error)
-        health.failed(error)
+        if judges_health:
+            health.failed(error)
         raise EngineError(f"{health.label} ({what}) : {error}") from error
-    health.answered()
+    if judges_health:
+        health.answered()

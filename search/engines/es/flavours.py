@@ -33,6 +33,8 @@ from .mapping import FULL_ANALYSIS, SERVER_ANALYSIS
 logger = logging.getLogger(__name__)
 
 SYNONYMS_FILTER = "kb_synonyms"
+# What Elasticsearch's client keeps open per node by default.
+CONNECTIONS_PER_NODE = 10
 
 
 class ElasticsearchFlavour:
@@ -136,7 +138,13 @@ class OpenSearchFlavour:
         # Plain JSON, even where ELASTIC_CLIENT_APIVERSIONING=1 (set for Elasticsearch 9) would make
         # opensearch-py ask for Elasticsearch's compatibility media type.
         headers = {"accept": "application/json"}
-        options = {"timeout": timeout, "max_retries": config.retries, "retry_on_timeout": False}
+        # urllib3 keeps one connection per node unless told: a threaded server or a bench reconnected each time.
+        options = {
+            "timeout": timeout,
+            "max_retries": config.retries,
+            "retry_on_timeout": False,
+            "pool_maxsize": CONNECTIONS_PER_NODE,
+        }
         if config.api_key:
             # OpenSearch 3.7's API keys use Elasticsearch's header; opensearch-py has no option for it.
             headers["authorization"] = f"ApiKey {config.api_key}"

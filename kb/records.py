@@ -50,10 +50,10 @@ def attachment_pages(documents):
     ]
 
 
-def archive_page_record(page, access=None):
+def archive_page_record(page, access=None, sites=None):
     """The record of a live archive page, or None when it must not be found.
 
-    `access` is the page's access key when the caller computed it for many pages at once.
+    `access` is the page's access key, and `sites` ArchivePage.site_names(), when the caller read them for many pages.
     """
     url = page.get_url()
     if not page.live or not url:
@@ -81,5 +81,5 @@ def archive_page_record(page, access=None):
         themes=[t.slug for t in themes],
         tags=[t.slug for t in tags],
         access=access,
-        citation=page.citation_item(),
+        citation=page.citation_item(sites),
     )

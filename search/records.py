@@ -7,7 +7,7 @@ stores, indexes and serves them without knowing any content model by name.
 import datetime
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 
 PUBLIC = "public"
 
@@ -61,13 +61,29 @@ class Record:
         return sorted(pairs)
 
     def as_json(self):
-        data = asdict(self)
+        # What dataclasses.asdict gives, without deep-copying every string: half of a cluster document's time.
+        data = {name: plain(getattr(self, name)) for name in RECORD_FIELDS}
         data["date"] = self.date.isoformat() if self.date else None
         return data
 
     def fingerprint(self, data=None):
         payload = json.dumps(data or self.as_json(), sort_keys=True, ensure_ascii=False)
         return hashlib.sha1(payload.encode(), usedforsecurity=False).hexdigest()
+
+
+RECORD_FIELDS = tuple(f.name for f in fields(Record))
+
+
+def plain(value):
+    """A record's value as JSON data: dataclasses become dicts, containers are copied, other values shared."""
+    kind = type(value)
+    if kind is dict:
+        return {key: plain(item) for key, item in value.items()}
+    if kind is list or kind is tuple:
+        return kind(plain(item) for item in value)
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in fields(value)}
+    return value
 
 
 def source_key(prefix, pk):

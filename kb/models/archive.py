@@ -11,7 +11,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from citations.items import Citable, compact, date_parts
@@ -98,10 +98,11 @@ class ArchivePage(Searchable, Citable, Page):
         from search.access import PageAccessMap
 
         access = PageAccessMap()
+        sites = cls.site_names()
         for model in cls.concrete_types():
             pages = model.objects.live().exact_type(model).order_by("pk").prefetch_related(*model.search_prefetch)
             for page in pages.iterator(chunk_size=500):
-                record = archive_page_record(page, access=access.key(page))
+                record = archive_page_record(page, access=access.key(page), sites=sites)
                 if record is not None:
                     yield record
 
@@ -167,8 +168,11 @@ class ArchivePage(Searchable, Citable, Page):
     citation_type = "webpage"
     citation_genre = ""
 
-    def citation_item(self):
-        """The item as citations, exports and harvesters read it: CSL-JSON, without its id and address."""
+    def citation_item(self, sites=None):
+        """The item as citations, exports and harvesters read it: CSL-JSON, without its id and address.
+
+        `sites` (ArchivePage.site_names()) is for rebuilds: read once rather than once per page.
+        """
         item = {
             "type": self.citation_type,
             "genre": str(self.citation_genre),
@@ -177,7 +181,7 @@ class ArchivePage(Searchable, Citable, Page):
             "abstract": self.summary,
             "keyword": ", ".join(self.citation_keywords()),
             "language": "fr",
-            "publisher": self.citation_publisher(),
+            "publisher": self.citation_publisher(sites),
             "custom": {"kind": self.search_kind},
         }
         item.update(self.citation_details())
@@ -190,10 +194,21 @@ class ArchivePage(Searchable, Citable, Page):
     def citation_keywords(self):
         return [theme.name for theme in self.themes.all()] + [tag.name for tag in self.tags.all()]
 
-    def citation_publisher(self):
+    def citation_publisher(self, sites=None):
         """The resource centre that publishes the item: its Wagtail site's name."""
-        site = self.get_site()
-        return (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME
+        if sites is None:
+            site = self.get_site()
+            name = site.site_name if site else ""
+        else:
+            # The site get_site() reads: the first, in Wagtail's order, whose root holds the page.
+            name = next((site_name for root, site_name in sites if self.url_path.startswith(root)), "")
+        return name or settings.WAGTAIL_SITE_NAME
+
+    @staticmethod
+    def site_names():
+        """(root path, name) of every site, in the order Wagtail looks for a page's site."""
+        names = dict(Site.objects.values_list("pk", "site_name"))
+        return [(root.root_path, names.get(root.site_id, "")) for root in Site.get_site_root_paths()]
 
     def pole_authors(self):
         """The item's poles as its authors (CSL literal names), for what a pole writes as a body."""

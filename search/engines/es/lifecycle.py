@@ -7,6 +7,7 @@ stops answering, and never sees a half-built index.
 """
 
 import logging
+from concurrent.futures import ThreadPoolExecutor
 
 from django.utils import timezone
 
@@ -15,6 +16,8 @@ from .mapping import document_record, index_body, record_document
 logger = logging.getLogger(__name__)
 
 BULK_CHUNK = 500
+# Bulk requests a rebuild keeps in flight: the cluster indexes them while the next documents are built here.
+REBUILD_IN_FLIGHT = 2
 # While a version is being filled: no refresh, no replica; the real values come back before the swap.
 BUILDING_SETTINGS = {"refresh_interval": "-1", "number_of_replicas": 0}
 
@@ -151,19 +154,40 @@ def indexed_records(client, flavour, alias, batch_size=BULK_CHUNK):
 
 
 class Rebuild:
-    """A new version filled batch by batch, published behind the alias by `finish`, dropped by `abort`."""
+    """A new version filled batch by batch, published behind the alias by `finish`, dropped by `abort`.
 
-    def __init__(self, client, versions, synonyms):
+    Each batch's documents are built in the caller's thread, then sent from a pool thread while the
+    next batch is read and built: a request that fails raises at the next call, or at `finish`.
+    """
+
+    def __init__(self, client, versions, synonyms, in_flight=REBUILD_IN_FLIGHT):
         self.client = client
         self.versions = versions
         self.name = versions.create_building(synonyms)
+        self.in_flight = in_flight
+        self.pool = ThreadPoolExecutor(max_workers=in_flight, thread_name_prefix="kb-rebuild")
+        self.sending = []
 
     def index(self, records):
+        actions = list(index_actions(self.name, records))
+        self._wait(until=self.in_flight - 1)
         # A rebuild may wait out an overloaded cluster (429) rather than fail.
-        bulk_write(self.client, self.versions.flavour, index_actions(self.name, records), max_retries=3)
+        self.sending.append(self.pool.submit(bulk_write, self.client, self.versions.flavour, actions, max_retries=3))
+
+    def _wait(self, until):
+        """Wait until at most `until` requests are in flight; the first failure among those done raises."""
+        for future in [future for future in self.sending if future.done()]:
+            self.sending.remove(future)
+            future.result()
+        while len(self.sending) > until:
+            self.sending.pop(0).result()
 
     def finish(self):
+        self._wait(until=0)
+        self.pool.shutdown()
         self.versions.publish(self.name)
 
     def abort(self):
+        # The requests in flight end first: one arriving after the drop would create the version again.
+        self.pool.shutdown(cancel_futures=True)
         self.versions.drop(self.name)

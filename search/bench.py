@@ -1,25 +1,35 @@
-"""The search benchmark behind `make bench`: one run, one archive, three ways to search.
+"""The search benchmark behind `make bench`: one run, one archive, every engine side by side.
 
-(a) the search service (facets and snippets on), (b) the engine's bare full-text
-match count, (c) what Wagtail gives out of the box (`Page.objects.live().search()`,
-the count and the first page of results, as a paginated Wagtail search view does).
-(a) and (b) run on the database engine, and on Elasticsearch too when KB_ELASTICSEARCH_URL is set.
+Searches, on a fixed mix of requests: (a) the search service (facets and snippets on), (b) the
+engine's bare full-text match count, (c) what Wagtail gives out of the box
+(`Page.objects.live().search()`, the count and the first page of results, as a paginated Wagtail
+search view does). (a) and (b) run on the database engine, and on the cluster too when
+KB_ELASTICSEARCH_URL names one.
+Writes: records built from the sources; the database engine's indexing; on the cluster, a bulk load
+of the records the database engine holds, then the same load again as an alias-swap rebuild while
+threads keep searching.
 """
 
+import os
 import statistics
+import threading
 import time
 import tracemalloc
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.db import OperationalError, connection
 from django.http import QueryDict
 
 from wagtail.models import Page
 
+from . import indexing
 from .access import Viewer
 from .engines import columns, get_database_engine, get_engine
-from .models import SearchFacet
+from .engines.base import EngineError
+from .engines.es.mapping import document_record
+from .models import SearchFacet, SearchRecord
 from .params import parse_params
 from .query import parse_query
 from .service import search, synonyms
@@ -38,6 +48,11 @@ PHRASES = [
     '"économie sociale"', '"habitat participatif"', '"commerce équitable"', '"finances solidaires"',
     '"chantier d\'insertion"', '"utilité sociale"', '"circuits courts"', '"intérêt général"',
 ]  # fmt: skip
+
+WAGTAIL_CAP_SECONDS = 30
+BULK_BATCH = 1000
+# What a cluster rebuild is expected to sustain (issue 11).
+BULK_GOAL = 2000
 
 
 @dataclass
@@ -58,6 +73,60 @@ class Timings:
         return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))] * 1000
 
 
+@dataclass
+class EngineTimings:
+    """One engine's row of the table: (a) through the search service, (b) its bare match count."""
+
+    label: str
+    service: Timings = field(default_factory=lambda: Timings("(a)"))
+    floor: Timings = field(default_factory=lambda: Timings("(b)"))
+
+
+@dataclass
+class SearchRun:
+    """Every search timing of one run, on the same requests."""
+
+    requests: list
+    database: EngineTimings
+    postings: Timings
+    wagtail: Timings
+    server: EngineTimings | None = None
+    peak: int = 0
+    load: tuple | None = None
+
+
+@dataclass
+class Throughput:
+    """A write measured once: records, seconds, and the CPU it took here and, when known, on the cluster."""
+
+    label: str
+    records: int
+    seconds: float
+    cpu_here: float | None = None
+    cpu_cluster: float | None = None
+    goal: int | None = None
+
+    @property
+    def rate(self):
+        return self.records / self.seconds if self.seconds else float("nan")
+
+
+@dataclass
+class SwapUnderLoad:
+    """An alias-swap rebuild while threads kept searching: its load, and what the searches met."""
+
+    load: Throughput
+    threads: int
+    searches: int
+    failures: list
+
+
+def server_engine():
+    """The cluster engine when KB_ELASTICSEARCH_URL names one, else None."""
+    engine = get_engine()
+    return None if engine is get_database_engine() else engine
+
+
 def query_mix():
     """At least 50 fixed requests: words, several words, phrases, filter-only, query + 2 filters."""
     poles = list(SearchFacet.objects.filter(facet="pole").values_list("value", flat=True).distinct()[:6])
@@ -73,9 +142,6 @@ def query_mix():
         second = f"&theme={themes[i % len(themes)]}" if themes else f"&year={years[i % 5]}"
         mix.append(f"q={word}&territory={places[i % len(places)]}{extra or second}")
     return [QueryDict(params) for params in mix]
-
-
-WAGTAIL_CAP_SECONDS = 30
 
 
 @contextmanager
@@ -125,103 +191,283 @@ def _time(function, repeat):
     return statistics.median(best)
 
 
-def run(repeat=3, log=print, with_wagtail=True):
-    database, groups = get_database_engine(), synonyms()
-    server = get_engine()
-    server = None if server is database else server
-    viewer = Viewer.anonymous()
-    service, floor, wagtail = Timings("(a) service"), Timings("(b) moteur nu (FTS5)"), Timings("(c) Wagtail")
-    postings_floor = Timings("(b′) listes de termes nues")
-    server_service, server_floor = Timings("(a) service, Elasticsearch"), Timings("(b) Elasticsearch nu")
-    peak = 0
-    requests = query_mix()
+def run(repeat=3, with_wagtail=True, server=None):
+    """Time every request of the mix on the database engine, Wagtail's search and `server` (a cluster engine)."""
+    database, groups, viewer = get_database_engine(), synonyms(), Viewer.anonymous()
+    timings = SearchRun(
+        requests=query_mix(),
+        database=EngineTimings(f"base de données ({connection.vendor})"),
+        postings=Timings("  (b′) listes de termes nues"),
+        wagtail=Timings("(c) Wagtail"),
+        server=EngineTimings(server.flavour.label) if server else None,
+    )
     # Each process loads the database engine's columns once (then follows the change log): load them
     # before timing, and report what it took.
     columns.forget()
     started = time.perf_counter()
     search(parse_params(QueryDict(""))[0], viewer, engine=database)
-    load = (time.perf_counter() - started, columns.resident_bytes())
-    for params in requests:
+    timings.load = (time.perf_counter() - started, columns.resident_bytes())
+    engines = [(database, timings.database), *([(server, timings.server)] if server else [])]
+    for params in timings.requests:
         request, _errors = parse_params(params)
         parsed = parse_query(request.q, groups)
-        service.seconds.append(_time(lambda request=request: search(request, viewer, engine=database), repeat))
-        if server:
-            server_service.seconds.append(_time(lambda request=request: search(request, viewer, engine=server), repeat))
+        for engine, rows in engines:
+            rows.service.seconds.append(_time(partial(search, request, viewer, engine=engine), repeat))
         if parsed.is_empty:
             continue
-        floor.seconds.append(_time(lambda parsed=parsed: database.match_count(parsed), repeat))
-        postings_floor.seconds.append(_time(lambda parsed=parsed: database.postings_match_count(parsed), repeat))
-        if server:
-            server_floor.seconds.append(_time(lambda parsed=parsed: server.match_count(parsed), repeat))
-
-        def wagtail_search(q=request.q):
-            results = Page.objects.live().search(q)
-            results.count()
-            list(results[:20])
-
+        for engine, rows in engines:
+            rows.floor.seconds.append(_time(partial(engine.match_count, parsed), repeat))
+        timings.postings.seconds.append(_time(partial(database.postings_match_count, parsed), repeat))
         if with_wagtail:
-            _time_capped(wagtail_search, wagtail)
+            _time_capped(partial(wagtail_search, request.q), timings.wagtail)
+    timings.peak = peak_memory(timings.requests, viewer, database)
+    return timings
+
+
+def wagtail_search(q):
+    results = Page.objects.live().search(q)
+    results.count()
+    list(results[:20])
+
+
+def peak_memory(requests, viewer, engine):
+    """The most memory one search (a) allocates, Python and numpy."""
+    peak = 0
     tracemalloc.start()
     for params in requests:
         request, _errors = parse_params(params)
         tracemalloc.reset_peak()
-        search(request, viewer, engine=database)
+        search(request, viewer, engine=engine)
         peak = max(peak, tracemalloc.get_traced_memory()[1])
     tracemalloc.stop()
-    server_rows = (server_service, server_floor) if server else ()
-    return requests, service, floor, wagtail, peak, server_rows, load, postings_floor
+    return peak
 
 
-def report(
-    requests, service, floor, wagtail, peak, rebuild_rate, records, server_rows=(), load=None, postings_floor=None
-):
+def build_from_sources():
+    """Every record built from the sources, as {source: fingerprint}, and the time the building alone took."""
+    records, fingerprints, seconds = indexing.all_records(), {}, 0.0
+    cpu = time.process_time()
+    while True:
+        started = time.perf_counter()
+        record = next(records, None)
+        seconds += time.perf_counter() - started
+        if record is None:
+            break
+        fingerprints[record.source] = record.fingerprint()
+    cpu = time.process_time() - cpu
+    return fingerprints, Throughput("fiches construites depuis les sources", len(fingerprints), seconds, cpu_here=cpu)
+
+
+def rebuild_database(batch_size=BULK_BATCH):
+    """The database engine rebuilt in place from the sources, as `kb_index rebuild` does it (the cluster apart)."""
+    started, cpu = time.perf_counter(), time.process_time()
+    builder, count = indexing.InPlace(get_database_engine()), 0
+    for batch in indexing.batches(indexing.all_records(), batch_size):
+        builder.index(batch)
+        count += len(batch)
+    builder.finish()
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    return Throughput("base de données : reconstruction depuis les sources", count, seconds, cpu_here=cpu)
+
+
+def stored_batches(size=BULK_BATCH, limit=None):
+    """The records the database engine holds, as built at their last write, batch by batch: no source is read."""
+    rows = SearchRecord.objects.order_by("pk").values_list("data", flat=True)[:limit]
+    # A stored record's JSON has the shape of the cluster's documents, tokens aside.
+    return indexing.batches((document_record(data) for data in rows.iterator(chunk_size=size)), size)
+
+
+def reindex_database_sample(size=5000):
+    """The database engine re-indexing `size` records it already holds (sources unread)."""
+    records = next(stored_batches(size=size, limit=size), [])
+    started, cpu = time.perf_counter(), time.process_time()
+    get_database_engine().index(records)
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    return Throughput("base de données : réindexation de fiches déjà construites", len(records), seconds, cpu_here=cpu)
+
+
+def load_cluster(server, label, goal=None):
+    """A new version of the cluster's index filled with the database engine's records, then swapped in."""
+    started, cpu, cluster_cpu = time.perf_counter(), time.process_time(), cluster_cpu_seconds(server)
+    rebuild, count = server.begin_rebuild(), 0
+    try:
+        for batch in stored_batches():
+            rebuild.index(batch)
+            count += len(batch)
+        rebuild.finish()
+    except EngineError:
+        rebuild.abort()
+        raise
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    after = cluster_cpu_seconds(server)
+    spent = after - cluster_cpu if None not in (after, cluster_cpu) else None
+    return Throughput(label, count, seconds, cpu_here=cpu, cpu_cluster=spent, goal=goal)
+
+
+def cluster_cpu_seconds(server):
+    """CPU seconds the cluster's nodes have used since they started (None when the cluster does not say)."""
+    try:
+        stats = server.writer.nodes.stats(metric="process")
+        return sum(node["process"]["cpu"]["total_in_millis"] for node in stats["nodes"].values()) / 1000
+    except (*server.flavour.errors, KeyError, TypeError):
+        return None
+
+
+def swap_under_load(server, requests, threads=2):
+    """`load_cluster` while `threads` threads search the cluster through the service, each request in turn.
+
+    A search fails when it raises, or when its total differs from the one it had before the rebuild.
+    """
+    viewer = Viewer.anonymous()
+    mix = [(params.urlencode(), parse_params(params)[0]) for params in requests]
+    expected = [search(request, viewer, engine=server).total for _label, request in mix]
+    done, failures, stop = [0] * threads, [], threading.Event()
+
+    def keep_searching(thread):
+        turn = thread
+        while not stop.is_set():
+            (label, request), total = mix[turn % len(mix)], expected[turn % len(mix)]
+            try:
+                found = search(request, viewer, engine=server).total
+                if found != total:
+                    failures.append(f"{label} : {found} résultats au lieu de {total}")
+            except Exception as error:  # every failure counts, whatever its kind
+                failures.append(f"{label} : {error}")
+            done[thread] += 1
+            turn += threads
+        connection.close()
+
+    searchers = [threading.Thread(target=keep_searching, args=(i,), daemon=True) for i in range(threads)]
+    for searcher in searchers:
+        searcher.start()
+    try:
+        load = load_cluster(server, f"{server.flavour.label} : reconstruction avec bascule d'alias")
+    finally:
+        stop.set()
+        for searcher in searchers:
+            searcher.join()
+    return SwapUnderLoad(load, threads, sum(done), failures)
+
+
+def report(timings, writes=(), swap=None, records=0, repeat=3, machine=None):
+    """The run as one table of searches, rows per engine, then the writes: what `make bench` prints."""
+    texts = len(timings.database.floor.seconds)
+    passes = f"la médiane de {repeat} passages" if repeat > 1 else "un passage"
     lines = [
-        f"Moteur : {connection.vendor}, {records} fiches, {len(requests)} requêtes "
-        f"({len(floor.seconds)} avec texte), médiane de 3 passages par requête ((c) : un passage, "
-        f"plafonné à {WAGTAIL_CAP_SECONDS} s).",
-        "",
-        f"{'mesure':<36}{'médiane (ms)':>14}{'p95 (ms)':>12}",
+        f"Archive : {grouped(records)} fiches, {len(timings.requests)} requêtes dont {texts} avec texte ; "
+        f"chaque temps est {passes} par requête ((c) : un passage, plafonné à {WAGTAIL_CAP_SECONDS} s).",
     ]
-    for timings in (service, floor, *([postings_floor] if postings_floor else []), wagtail, *server_rows):
-        if timings.seconds:
-            lines.append(f"{timings.label:<36}{timings.median_ms:>14.1f}{timings.p95_ms:>12.1f}")
-        else:
-            lines.append(f"{timings.label:<36}{'non mesuré (--sans-wagtail)':>26}")
+    if machine:
+        lines.append(machine)
+    lines += ["", *search_table(timings), "", *search_ratios(timings)]
+    if writes:
+        lines += ["", *write_table(writes, swap)]
+    lines.append("")
+    lines.append(
+        f"Mémoire de pointe d'une recherche (a), allocations Python et numpy : {timings.peak / 1024 / 1024:.1f} Mo"
+    )
+    if timings.load:
+        seconds, size = timings.load
+        lines.append(
+            f"Colonnes du moteur de base de données en mémoire (une fois par processus) : chargées en "
+            f"{seconds * 1000:.0f} ms, {size / 1024 / 1024:.1f} Mo"
+        )
+    return "\n".join(lines)
+
+
+def grouped(number):
+    """Thousands grouped the French way: 100 000."""
+    return f"{number:,}".replace(",", "\u202f")
+
+
+def times(numerator, denominator):
+    ratio = numerator / denominator if denominator else float("nan")
+    return f"×{ratio:.2f}"
+
+
+def search_table(timings):
+    head = f"{'recherche, en ms':<34}{'(a) service':>20}{'(b) moteur nu':>20}{'(a)/(b)':>16}"
+    columns_ = f"{'':<34}" + f"{'médiane':>10}{'p95':>10}" * 2 + f"{'médiane':>8}{'p95':>8}"
+    lines = [head, columns_]
+    for rows in (timings.database, timings.server):
+        if rows is None:
+            continue
+        service, floor = rows.service, rows.floor
+        ratios = f"{times(service.median_ms, floor.median_ms):>8}{times(service.p95_ms, floor.p95_ms):>8}"
+        lines.append(
+            f"{rows.label:<34}{service.median_ms:>10.1f}{service.p95_ms:>10.1f}"
+            f"{floor.median_ms:>10.1f}{floor.p95_ms:>10.1f}{ratios}"
+        )
+        if rows is timings.database and timings.postings.seconds:
+            postings = timings.postings
+            lines.append(f"{postings.label:<54}{postings.median_ms:>10.1f}{postings.p95_ms:>10.1f}")
+    wagtail = timings.wagtail
+    if wagtail.seconds:
+        lines.append(f"{wagtail.label:<34}{wagtail.median_ms:>10.1f}{wagtail.p95_ms:>10.1f}")
+    else:
+        lines.append(f"{wagtail.label:<34}non mesuré (--sans-wagtail)")
+    return lines
+
+
+def search_ratios(timings):
+    database, wagtail, server = timings.database.service, timings.wagtail, timings.server
+    lines = ["(a)/(b) : objectif p95 ≤ ×3."]
+    if timings.postings.seconds:
+        postings = timings.postings
+        lines.append(
+            f"(a)/(b′), base de données : médiane {times(database.median_ms, postings.median_ms)}, "
+            f"p95 {times(database.p95_ms, postings.p95_ms)} (pour information : (b′) lit les listes de termes par "
+            "lesquelles le service trouve les mots isolés ; les phrases passent par le texte intégral dans les deux)."
+        )
+    if wagtail.seconds:
+        lines.append(
+            f"(a)/(c), base de données : médiane {times(database.median_ms, wagtail.median_ms)}, "
+            f"p95 {times(database.p95_ms, wagtail.p95_ms)} (objectif : < ×1)."
+        )
     if wagtail.timeouts:
         lines.append(
             f"(c) : {wagtail.timeouts} requête(s) sur {len(wagtail.seconds)} ont dépassé {WAGTAIL_CAP_SECONDS} s et "
             f"comptent pour {WAGTAIL_CAP_SECONDS} s : médiane et p95 de (c) sont des minorants."
         )
-    lines += [
-        "",
-        f"(a)/(b) : médiane ×{service.median_ms / floor.median_ms:.2f}, p95 ×{service.p95_ms / floor.p95_ms:.2f}"
-        "  (objectif : p95 ≤ ×3)",
+    if server:
+        lines.append(
+            f"(a) {server.label} / (a) base de données : "
+            f"médiane {times(server.service.median_ms, database.median_ms)}, "
+            f"p95 {times(server.service.p95_ms, database.p95_ms)}."
+        )
+    return lines
+
+
+def write_table(writes, swap=None):
+    lines = [
+        f"{'écritures':<62}{'fiches':>9}{'durée (s)':>11}{'fiches/s':>10}{'CPU, ms par fiche : ici':>26}{'cluster':>9}"
     ]
-    if wagtail.seconds:
+    for write in writes:
+        here, cluster = per_record(write.cpu_here, write.records), per_record(write.cpu_cluster, write.records)
         lines.append(
-            f"(a)/(c) : médiane ×{service.median_ms / wagtail.median_ms:.2f}, "
-            f"p95 ×{service.p95_ms / wagtail.p95_ms:.2f}  (objectif : < ×1)"
+            f"{write.label:<62}{grouped(write.records):>9}{write.seconds:>11.1f}{write.rate:>10.0f}{here:>26}{cluster:>9}"
         )
-    if postings_floor and postings_floor.seconds:
+    for write in writes:
+        if write.goal:
+            verdict = "atteint" if write.rate >= write.goal else "non atteint"
+            lines.append(f"{write.label} : objectif ≥ {grouped(write.goal)} fiches/s, {verdict}.")
+    if swap:
         lines.append(
-            f"(a)/(b′) : médiane ×{service.median_ms / postings_floor.median_ms:.2f}, "
-            f"p95 ×{service.p95_ms / postings_floor.p95_ms:.2f}  (pour information : (b′) lit les listes de termes "
-            "par lesquelles le service trouve les mots isolés ; les phrases passent par FTS5 dans les deux)"
+            f"Pendant la reconstruction avec bascule d'alias ({swap.load.seconds:.1f} s), {swap.threads} fils ont "
+            f"cherché sans arrêt : {grouped(swap.searches)} recherches, {len(swap.failures)} en échec (objectif : 0)."
         )
-    if server_rows:
-        server_service, server_floor = server_rows
-        lines.append(
-            f"Elasticsearch (a)/(b) : médiane ×{server_service.median_ms / server_floor.median_ms:.2f}, "
-            f"p95 ×{server_service.p95_ms / server_floor.p95_ms:.2f} ; (a) Elasticsearch / (a) base de données : "
-            f"p95 ×{server_service.p95_ms / service.p95_ms:.2f}"
-        )
-    lines += [
-        f"Mémoire de pointe d'une recherche (a), allocations Python et numpy : {peak / 1024 / 1024:.1f} Mo",
-        f"Réindexation (kb_index rebuild) : {rebuild_rate}",
-    ]
-    if load:
-        lines.append(
-            f"Colonnes du moteur en mémoire (une fois par processus) : chargées en {load[0] * 1000:.0f} ms, "
-            f"{load[1] / 1024 / 1024:.1f} Mo"
-        )
-    return "\n".join(lines)
+        lines += [f"  échec : {failure}" for failure in swap.failures[:5]]
+    return lines
+
+
+def per_record(seconds, records):
+    """Milliseconds per record, or blank when unknown."""
+    return f"{seconds / records * 1000:.2f}" if seconds is not None and records else ""
+
+
+def machine_load(started_load):
+    """The machine's load around the run: other processes sharing its CPU show in every time above."""
+    return (
+        f"Machine : {os.cpu_count()} cœurs, charge moyenne {started_load:.1f} au départ et {os.getloadavg()[0]:.1f} "
+        "à la fin ; les temps portent la trace des autres processus qui s'y partagent le CPU."
+    )

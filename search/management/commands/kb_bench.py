@@ -1,5 +1,7 @@
-import itertools
-import time
+"""`make bench`: searches and writes measured on a large archive, generated once and reused."""
+
+import logging
+import os
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
@@ -7,13 +9,14 @@ from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Page
 from wagtail.search.models import IndexEntry
 
-from search import bench, indexing
+from search import bench
+from search.engines import get_database_engine
 from search.engines.base import EngineError
 from search.models import SearchRecord
 
 
 class Command(BaseCommand):
-    help = "Mesure la recherche sur une grande archive (créée une fois, puis réutilisée)."
+    help = "Mesure la recherche et l'indexation sur une grande archive (créée une fois, puis réutilisée)."
 
     def add_arguments(self, parser):
         parser.add_argument("--records", type=int, default=100_000)
@@ -24,53 +27,67 @@ class Command(BaseCommand):
             action="store_false",
             help="sans la colonne (c), la recherche de Wagtail (jusqu'à 30 s par requête), ni son index",
         )
+        parser.add_argument(
+            "--fils", dest="threads", type=int, default=2, help="fils qui cherchent pendant la bascule d'alias"
+        )
 
-    def handle(self, *args, records, repeat, with_wagtail, **options):
+    def handle(self, *args, records, repeat, with_wagtail, threads, **options):
+        server = bench.server_engine()
+        pool = logging.getLogger("urllib3.connectionpool")
+        pool.addFilter(extra_connections)
         try:
-            self._bench(records, repeat, with_wagtail)
+            self._bench(records, repeat, with_wagtail, threads, server)
         except EngineError as error:
-            raise CommandError(f"Elasticsearch ne répond pas ({error}) : mesure impossible sur ce moteur.") from error
+            raise CommandError(f"Le cluster ne répond pas ({error}) : mesure impossible sur ce moteur.") from error
+        finally:
+            pool.removeFilter(extra_connections)
 
-    def _bench(self, records, repeat, with_wagtail):
+    def _bench(self, records, repeat, with_wagtail, threads, server):
+        load = os.getloadavg()[0]
         if Page.objects.count() < records:
-            self.stdout.write(f"Génération de l'archive ({records} éléments), une seule fois…")
+            self._say(f"Génération de l'archive ({records} éléments), une seule fois…")
             call_command("kb_demo", records=records)
-        # A blank fingerprint: written before the engine's current format (see search migration 0004).
-        outdated = SearchRecord.objects.filter(fingerprint="").exists()
-        if outdated or any(len(engine.fingerprints()) < records for engine in indexing.engines()):
-            count, seconds = indexing.rebuild()
-            rate = f"{count / seconds:.0f} fiches/s ({count} fiches en {seconds:.0f} s, reconstruction complète"
-            rate += ", base de données et Elasticsearch)" if len(indexing.engines()) > 1 else ")"
-        else:
-            rate = self._sample_rate()
+        built, rebuilt = self._records_from_sources()
+        bulk = self._load_cluster(server) if server else None
         if with_wagtail and IndexEntry.objects.count() < records:
-            self.stdout.write("Index de Wagtail pour la colonne (c) : update_index, une seule fois…")
+            self._say("Index de Wagtail pour la colonne (c) : update_index, une seule fois…")
             call_command("update_index", verbosity=0)
-        requests, service, floor, wagtail, peak, server_rows, load, postings_floor = bench.run(
-            repeat=repeat, with_wagtail=with_wagtail
-        )
-        self.stdout.write(
-            bench.report(
-                requests,
-                service,
-                floor,
-                wagtail,
-                peak,
-                rate,
-                SearchRecord.objects.count(),
-                server_rows=server_rows,
-                load=load,
-                postings_floor=postings_floor,
-            )
-        )
+        self._say("Recherches…")
+        timings = bench.run(repeat=repeat, with_wagtail=with_wagtail, server=server)
+        swap = None
+        if server:
+            self._say(f"{server.flavour.label} : reconstruction avec bascule d'alias, {threads} fils cherchant…")
+            swap = bench.swap_under_load(server, timings.requests, threads)
+        # Re-indexing a sample comes last: it leaves the database engine's postings to merge, which searches feel.
+        writes = [built, rebuilt or bench.reindex_database_sample(), *([bulk, swap.load] if server else [])]
+        text = bench.report(timings, writes, swap, SearchRecord.objects.count(), repeat, bench.machine_load(load))
+        self.stdout.write(text)
 
-    def _sample_rate(self, size=5_000):
-        """The archive is already indexed: measure each engine on a sample rather than rebuild it all."""
-        records = list(itertools.islice(indexing.all_records(), size))
-        rates = []
-        for engine in indexing.engines():
-            started = time.perf_counter()
-            engine.index(records)
-            seconds = time.perf_counter() - started
-            rates.append(f"{engine.name} {len(records) / seconds:.0f} fiches/s")
-        return f"{', '.join(rates)} (échantillon de {len(records)} fiches relues et réindexées)"
+    def _records_from_sources(self):
+        """Every record built from the sources, timed; the database engine rebuilt when what it holds differs."""
+        self._say("Fiches construites depuis les sources et comparées à celles du moteur de base de données…")
+        fingerprints, built = bench.build_from_sources()
+        stored = get_database_engine().fingerprints()
+        differing = [s for s in fingerprints.keys() | stored.keys() if fingerprints.get(s) != stored.get(s)]
+        if not differing:
+            return built, None
+        self._say(f"{len(differing)} fiches manquantes, périmées ou en trop : le moteur de base de données est refait…")
+        return built, bench.rebuild_database()
+
+    def _load_cluster(self, server):
+        self._say(f"{server.flavour.label} : chargement en masse des fiches du moteur de base de données…")
+        label = f"{server.flavour.label} : chargement en masse de fiches déjà construites"
+        return bench.load_cluster(server, label, goal=bench.BULK_GOAL)
+
+    def _say(self, message):
+        self.stdout.write(message)
+        self.stdout.flush()
+
+
+def extra_connections(record):
+    """False for urllib3's note that it closed a connection beyond its pool, which the bench makes on purpose.
+
+    opensearch-py keeps one connection per node: the searching threads and a rebuild's requests in
+    flight open more, and urllib3 says so each time it lets one go.
+    """
+    return not record.getMessage().startswith("Connection pool is full")

@@ -1,5 +1,6 @@
 """A rebuild keeps the cluster busy: each batch is sent while the next is built, and nothing is swapped in
 before every batch is written; a request that fails on the way fails the rebuild and the alias stays.
+After the swap, the old version goes once no search may still read it, or after SWAP_PATIENCE at most.
 
 Against the in-memory stand-in (tests/search_es/cluster.py), with each flavour's client.
 """
@@ -82,3 +83,52 @@ def test_a_request_that_fails_in_flight_fails_the_rebuild_and_the_alias_stays(en
 
     assert cluster.aliases["kb-records"] == "kb-records-v1"
     assert ("POST", "/_aliases") not in [(method, path) for method, path, _params, _body in cluster.requests]
+
+
+@pytest.fixture
+def search_stats(cluster, monkeypatch):
+    """The stand-in's nodes report `search_stats.queued` (popped per call, 0 once empty) in their search queue."""
+    answer = cluster.answer
+    state = type("Stats", (), {"queued": []})()
+
+    def with_stats(method, path, params, raw):
+        if path == "/_nodes/stats/thread_pool":
+            cluster.requests.append((method, path, params, raw))
+            queue = state.queued.pop(0) if state.queued else 0
+            return 200, {"nodes": {"node-1": {"thread_pool": {"search": {"queue": queue, "active": 0}}}}}
+        if path.endswith("/_stats/search"):
+            cluster.requests.append((method, path, params, raw))
+            idle = {"query_current": 0, "fetch_current": 0, "open_contexts": 0}
+            return 200, {"_all": {"total": {"search": idle}}}
+        return answer(method, path, params, raw)
+
+    monkeypatch.setattr(cluster, "answer", with_stats)
+    return state
+
+
+def swap(engine):
+    rebuild = engine.begin_rebuild()
+    rebuild.index(batches(count=1)[0])
+    rebuild.finish()
+
+
+def test_the_old_version_goes_only_once_no_search_may_still_read_it(engine, cluster, search_stats):
+    search_stats.queued = [3, 1]
+
+    swap(engine)
+
+    calls = [(method, path) for method, path, _params, _body in cluster.requests]
+    polls = [i for i, (_method, path) in enumerate(calls) if path == "/_nodes/stats/thread_pool"]
+    assert len(polls) == 3
+    assert calls.index(("POST", "/_aliases")) < polls[0] and polls[-1] < calls.index(("DELETE", "/kb-records-v1"))
+
+
+def test_a_swap_waits_for_searches_no_longer_than_its_patience(engine, cluster, search_stats, monkeypatch):
+    monkeypatch.setattr(lifecycle, "SWAP_PATIENCE", 0.5)
+    search_stats.queued = [1] * 1000
+
+    started = time.monotonic()
+    swap(engine)
+
+    assert time.monotonic() - started < 5
+    assert "kb-records-v1" not in cluster.indices

@@ -7,6 +7,7 @@ stops answering, and never sees a half-built index.
 """
 
 import logging
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 from django.utils import timezone
@@ -18,6 +19,9 @@ logger = logging.getLogger(__name__)
 BULK_CHUNK = 500
 # Bulk requests a rebuild keeps in flight: the cluster indexes them while the next documents are built here.
 REBUILD_IN_FLIGHT = 2
+# How long a swap waits at most for the searches that may still read the old version before deleting
+# it: longer than a search may last (KB_SEARCH_TIMEOUT, 2 s by default).
+SWAP_PATIENCE = 5.0
 # While a version is being filled: no refresh, no replica; the real values come back before the swap.
 BUILDING_SETTINGS = {"refresh_interval": "-1", "number_of_replicas": 0}
 
@@ -103,9 +107,35 @@ class IndexVersions:
         actions = [{"remove": {"index": index, "alias": self.alias}} for index in old]
         actions.append({"add": {"index": name, "alias": self.alias}})
         self.client.indices.update_aliases(body={"actions": actions})
+        self.drain(old)
         for index in old:
             self.client.indices.delete(index=index)
         logger.info("%s: %s now behind %s (removed: %s)", self.flavour.name, name, self.alias, ", ".join(old) or "none")
+
+    def drain(self, indices, poll=0.1):
+        """Wait, SWAP_PATIENCE seconds at most, until no search may still read `indices`.
+
+        A search resolves the alias when it starts: one that started just before the swap reads the old
+        version, and fails ("all shards failed") if the version is deleted before its shard request has
+        run, which may wait a while in the search queue of a busy node.
+        """
+        deadline = time.monotonic() + SWAP_PATIENCE
+        while indices and time.monotonic() < deadline:
+            time.sleep(poll)
+            try:
+                if not self.searching(indices):
+                    return
+            except (*self.flavour.errors, KeyError):
+                return
+
+    def searching(self, indices):
+        """Whether a search runs on `indices`, or waits in a node's search queue (for them or not: none says)."""
+        nodes = self.client.nodes.stats(metric="thread_pool")["nodes"].values()
+        if any(node["thread_pool"]["search"]["queue"] for node in nodes):
+            return True
+        search = self.client.indices.stats(index=",".join(indices), metric="search")["_all"]["total"]["search"]
+        # The contexts a search keeps open between its query and fetch phases count too.
+        return any(search.get(key) for key in ("query_current", "fetch_current", "open_contexts"))
 
     def drop(self, name):
         self.client.indices.delete(index=name, ignore_unavailable=True)

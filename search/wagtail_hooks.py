@@ -70,17 +70,23 @@ def degraded_warning():
         "unassigned": health["unassigned_shards"] or 0,
     }
     if health["status"] == "yellow":
-        return _(
-            "%(server)s fonctionne en mode dégradé (état jaune) : %(nodes)d nœud(s) en service, %(unassigned)d "
-            "copie(s) de l'index sans nœud. La recherche répond en entier, mais une panne de plus pourrait "
-            "l'interrompre : remettez le nœud manquant en service."
-        ) % values
+        return (
+            _(
+                "%(server)s fonctionne en mode dégradé (état jaune) : %(nodes)d nœud(s) en service, %(unassigned)d "
+                "copie(s) de l'index sans nœud. La recherche répond en entier, mais une panne de plus pourrait "
+                "l'interrompre : remettez le nœud manquant en service."
+            )
+            % values
+        )
     if health["status"] == "red":
-        return _(
-            "%(server)s a perdu une partie de l'index (état rouge) : %(nodes)d nœud(s) en service, %(unassigned)d "
-            "copie(s) de l'index sans nœud. La recherche du site répond depuis la base de données tant que l'index "
-            "est incomplet."
-        ) % values
+        return (
+            _(
+                "%(server)s a perdu une partie de l'index (état rouge) : %(nodes)d nœud(s) en service, %(unassigned)d "
+                "copie(s) de l'index sans nœud. La recherche du site répond depuis la base de données tant que l'index "
+                "est incomplet."
+            )
+            % values
+        )
     return ""
 
 

@@ -38,7 +38,7 @@ from elasticsearch.dsl.utils import merge
 
 from ...analysis import ELISIONS, STOP_WORDS, analyze
 from ...query import MAX_RESULT_WINDOW
-from ...records import AttachmentPage, Record
+from ...records import RECORD_FIELDS, AttachmentPage, Record
 from ..database import analysed_text
 
 APOSTROPHES = char_filter("kb_apostrophes", "mapping", mappings=["’ => '", "‘ => '", "` => '", "ʼ => '"])
@@ -217,7 +217,6 @@ def record_document(record):
     }
 
 
-RECORD_FIELDS = tuple(field.name for field in fields(Record))
 PAGE_FIELDS = tuple(field.name for field in fields(AttachmentPage))
 
 

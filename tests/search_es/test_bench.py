@@ -12,6 +12,7 @@ from io import StringIO
 import pytest
 
 from django.core.management import call_command
+from django.db import connection
 from django.http import QueryDict
 
 from search import bench
@@ -184,7 +185,7 @@ def test_kb_bench_prints_the_cluster_rows_beside_the_database_engine(cluster_eng
     call_command("kb_bench", records=3, repeat=1, with_wagtail=False, threads=2, stdout=output)
     text = output.getvalue()
     label = cluster_engine.flavour.label
-    assert len(row(text, label)) == 6 and len(row(text, "base de données (sqlite)")) == 6
+    assert len(row(text, label)) == 6 and len(row(text, f"base de données ({connection.vendor})")) == 6
     assert f"(a) {label} / (a) base de données : médiane ×" in text
     assert row(text, "fiches construites depuis les sources")[0] == "3"
     assert row(text, f"{label} : chargement en masse de fiches déjà construites")[0] == "3"

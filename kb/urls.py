@@ -33,6 +33,9 @@ urlpatterns = [
     path("", include("citations.urls")),
     path("", include("oai.urls")),
     path("", include("feeds.urls")),
+    path("", include("accounts.urls")),
+    path("", include("alerts.urls")),
+    path("", include("readinglists.urls")),
 ]
 
 if settings.DEBUG:

@@ -38,6 +38,9 @@ INSTALLED_APPS = [
     "citations",
     "oai",
     "feeds",
+    "accounts",
+    "alerts",
+    "readinglists",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -56,6 +59,9 @@ INSTALLED_APPS = [
     "django_tasks",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -73,6 +79,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -162,6 +169,19 @@ KB_OAI_REPOSITORY_ID = os.environ.get("KB_OAI_REPOSITORY_ID", "")
 KB_OAI_ADMIN_EMAIL = os.environ.get("KB_OAI_ADMIN_EMAIL", "")
 KB_OAI_PAGE_SIZE = int(os.environ.get("KB_OAI_PAGE_SIZE", "100"))
 KB_OAI_TOKEN_LIFETIME = int(os.environ.get("KB_OAI_TOKEN_LIFETIME", str(24 * 3600)))
+
+# Accounts (accounts app): the site's own sign-in page, for the public site and restricted pages alike.
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "accounts:home"
+LOGOUT_REDIRECT_URL = "/"
+WAGTAIL_FRONTEND_LOGIN_URL = "/compte/connexion/"
+# Anyone may create a reader's account (confirmed by email) unless the pole switches it off.
+KB_SELF_REGISTRATION = env_bool("KB_SELF_REGISTRATION", True)
+# Whom a DU student whose access has ended (or anyone refused) should write to.
+KB_ACCESS_CONTACT_NAME = os.environ.get("KB_ACCESS_CONTACT_NAME", "l’équipe pédagogique du DU ESS")
+KB_ACCESS_CONTACT_EMAIL = os.environ.get("KB_ACCESS_CONTACT_EMAIL", DEFAULT_FROM_EMAIL)
+# Two-factor authentication (accounts.two_factor): required of superusers and documentalists when on.
+KB_REQUIRE_STAFF_2FA = env_bool("KB_REQUIRE_STAFF_2FA", False)
 
 WAGTAIL_SITE_NAME = "Centre de ressources ESS"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

@@ -170,6 +170,9 @@ KB_OAI_ADMIN_EMAIL = os.environ.get("KB_OAI_ADMIN_EMAIL", "")
 KB_OAI_PAGE_SIZE = int(os.environ.get("KB_OAI_PAGE_SIZE", "100"))
 KB_OAI_TOKEN_LIFETIME = int(os.environ.get("KB_OAI_TOKEN_LIFETIME", str(24 * 3600)))
 
+# The public address links in emails start with (kb.addresses); the default Wagtail Site when empty.
+KB_SITE_URL = os.environ.get("KB_SITE_URL", "")
+
 # Accounts (accounts app): the site's own sign-in page, for the public site and restricted pages alike.
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:home"

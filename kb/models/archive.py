@@ -10,11 +10,12 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from citations.items import Citable, compact, date_parts
+from kb.inlines import UniqueRowsChooserPanel
 from kb.visibility import visible_to
 from search.records import Searchable
 
@@ -38,7 +39,13 @@ class ArchivePageTerritory(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("territoire")
         verbose_name_plural = _("territoires")
-        constraints = [models.UniqueConstraint(fields=["page", "territory"], name="unique_page_territory")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "territory"],
+                name="unique_page_territory",
+                violation_error_message=_("Ce territoire est déjà choisi."),
+            )
+        ]
 
 
 class ArchivePage(Searchable, Citable, Page):
@@ -62,7 +69,7 @@ class ArchivePage(Searchable, Citable, Page):
             [
                 FieldPanel("poles", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
-                MultipleChooserPanel(
+                UniqueRowsChooserPanel(
                     "territory_links", chooser_field_name="territory", label=_("Territoires"), min_num=0
                 ),
                 FieldPanel("tags"),

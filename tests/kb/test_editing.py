@@ -1,0 +1,108 @@
+"""Editing in the admin: autosave and publish never collide on the territory links, duplicates are told in French."""
+
+import pytest
+
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from kb.models import ArchivePageTerritory
+from studydays.factories import StudyDayPageFactory
+from studydays.models import StudyDayPage
+from tests.people import edit_url
+
+AUTOSAVE = {"HTTP_ACCEPT": "application/json"}
+
+
+@pytest.fixture
+def draft_day(site_tree, territory):
+    """A study day in draft, already about Nantes."""
+    return StudyDayPageFactory(parent=site_tree.study_day_index, live=False, territories=[territory("44109")])
+
+
+def study_day_form(day, territory_rows, initial=0, action=None):
+    """The study day's edit form as the browser posts it, with these territory rows."""
+    data = nested_form_data(
+        {
+            "title": day.title,
+            "slug": day.slug,
+            "date": "2003-11-20",
+            "venue": day.venue,
+            "summary": "Une journée sur l'habitat participatif.",
+            "partners": inline_formset([]),
+            "programme": streamfield([]),
+            "proceedings": rich_text(""),
+            "proceedings_documents": inline_formset([]),
+            "territory_links": inline_formset(territory_rows, initial=initial),
+            "tags": "",
+            "comments": inline_formset([]),
+        }
+    )
+    if action:
+        data[f"action-{action}"] = f"action-{action}"
+    return data
+
+
+def test_publishing_right_after_an_autosave_keeps_one_link_per_territory(admin_client, draft_day, territory):
+    nantes, reze = territory("44109"), territory("44143")
+    edit = edit_url(draft_day)
+    assert admin_client.get(edit).status_code == 200
+    # Rezé is chosen: the autosave stores it, and the publish leaves before the browser has learnt its new id.
+    rows = [{"id": draft_day.territory_links.get().pk, "territory": nantes.pk}, {"territory": reze.pk}]
+
+    autosaved = admin_client.post(edit, study_day_form(draft_day, rows, initial=1), **AUTOSAVE)
+    assert autosaved.status_code == 200, autosaved.content
+    assert autosaved.json()["success"]
+    published = admin_client.post(edit, study_day_form(draft_day, rows, initial=1, action="publish"))
+
+    assert published.status_code == 302
+    day = StudyDayPage.objects.get(pk=draft_day.pk)
+    assert day.live
+    assert day.territories == [nantes, reze]
+    assert ArchivePageTerritory.objects.filter(page=day).count() == 2
+
+
+def test_an_autosave_racing_another_autosave_stores_the_new_territory_once(admin_client, draft_day, territory):
+    rows = [{"territory": territory("44143").pk}]
+    for _ in range(2):
+        response = admin_client.post(edit_url(draft_day), study_day_form(draft_day, rows), **AUTOSAVE)
+        assert response.status_code == 200, response.content
+    assert ArchivePageTerritory.objects.filter(page=draft_day, territory=territory("44143")).count() == 1
+
+
+def test_the_autosave_answer_gives_the_browser_the_id_of_the_row_it_matched(admin_client, draft_day, territory):
+    link = draft_day.territory_links.get()
+    rows = [{"territory": link.territory_id}]
+    response = admin_client.post(edit_url(draft_day), study_day_form(draft_day, rows), **AUTOSAVE)
+    assert response.json()["field_updates"]["territory_links-0-id"] == str(link.pk)
+
+
+def test_two_rows_that_swap_their_territories_are_saved(admin_client, site_tree, territory):
+    nantes, reze = territory("44109"), territory("44143")
+    day = StudyDayPageFactory(parent=site_tree.study_day_index, live=False, territories=[nantes, reze])
+    first, second = day.territory_links.all()
+    rows = [{"id": first.pk, "territory": reze.pk}, {"id": second.pk, "territory": nantes.pk}]
+    response = admin_client.post(edit_url(day), study_day_form(day, rows, initial=2, action="publish"))
+    assert response.status_code == 302
+    assert StudyDayPage.objects.get(pk=day.pk).territories == [reze, nantes]
+
+
+def test_a_territory_removed_then_chosen_again_is_published_once(admin_client, draft_day, territory):
+    link = draft_day.territory_links.get()
+    rows = [{"id": link.pk, "territory": link.territory_id, "DELETE": "1"}, {"territory": link.territory_id}]
+    response = admin_client.post(edit_url(draft_day), study_day_form(draft_day, rows, initial=1, action="publish"))
+    assert response.status_code == 302
+    assert StudyDayPage.objects.get(pk=draft_day.pk).territories == [territory("44109")]
+
+
+def test_the_same_territory_chosen_twice_is_a_french_error_on_the_field(admin_client, draft_day, territory):
+    reze = territory("44143").pk
+    rows = [{"territory": reze}, {"territory": reze}]
+    response = admin_client.post(edit_url(draft_day), study_day_form(draft_day, rows, action="publish"))
+
+    assert response.status_code == 200
+    formset = response.context["form"].formsets["territory_links"]
+    assert formset.forms[1].errors == {"territory": ["Ce territoire est déjà choisi."]}
+    assert not formset.non_form_errors()
+    content = response.content.decode()
+    assert "Ce territoire est déjà choisi." in content
+    assert "Corrigez les données en double" not in content
+    assert not StudyDayPage.objects.get(pk=draft_day.pk).live

@@ -80,6 +80,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # After OTPMiddleware, which tells whether the session proved a device: the admin asks for the code.
+    "accounts.two_factor.middleware.AdminSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -183,10 +185,15 @@ KB_SELF_REGISTRATION = env_bool("KB_SELF_REGISTRATION", True)
 # Whom a DU student whose access has ended (or anyone refused) should write to.
 KB_ACCESS_CONTACT_NAME = os.environ.get("KB_ACCESS_CONTACT_NAME", "l’équipe pédagogique du DU ESS")
 KB_ACCESS_CONTACT_EMAIL = os.environ.get("KB_ACCESS_CONTACT_EMAIL", DEFAULT_FROM_EMAIL)
-# Two-factor authentication (accounts.two_factor): required of superusers and documentalists when on.
+# Two-factor authentication (accounts.two_factor, on django-otp): required of superusers and documentalists
+# when on. Off by default so `make run` opens the admin with the demo account, which has no phone to enrol;
+# a deployment sets KB_REQUIRE_STAFF_2FA=1. Staff who enrolled are asked for a code either way. django-otp's
+# throttling stays at its default: each wrong code doubles the wait before the next (1, 2, 4… seconds).
 KB_REQUIRE_STAFF_2FA = env_bool("KB_REQUIRE_STAFF_2FA", False)
 
 WAGTAIL_SITE_NAME = "Centre de ressources ESS"
+# The name authenticator apps show beside the account's codes.
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAILDOCS_DOCUMENT_MODEL = "resources.ArchiveDocument"

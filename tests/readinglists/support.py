@@ -44,6 +44,11 @@ def build_archive():
     )
 
 
+def fresh(instance):
+    """A copy read from the database, to change in a test: the module's objects outlive its rolled-back changes."""
+    return type(instance).objects.get(pk=instance.pk)
+
+
 def make_list(owner, name, *targets, shared=False):
     """A list of `owner` holding `targets` (pages or documents) in this order."""
     reading_list = ReadingList.objects.create(owner=owner, name=name, shared=shared)

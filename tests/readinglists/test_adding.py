@@ -6,7 +6,7 @@ import pytest
 
 from readinglists.models import MAX_ITEMS, ReadingList, ReadingListItem
 
-from .support import ADD, add, detail, make_list, notice, tree_of
+from .support import ADD, add, detail, fresh, make_list, notice, tree_of
 
 pytestmark = pytest.mark.django_db
 REFUSED = "Cet élément n’existe pas ou ne vous est pas accessible : il n’a été ajouté à aucune liste."
@@ -114,7 +114,7 @@ def test_what_the_reader_may_not_open_or_that_does_not_exist_is_refused_alike(re
 
 
 def test_an_unpublished_page_is_refused(reader, archive):
-    archive.bois.unpublish()
+    fresh(archive.bois).unpublish()
     assert add(reader, archive.bois, name="Habitat").status_code == 404
     assert not ReadingList.objects.exists()
 

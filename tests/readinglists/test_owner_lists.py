@@ -1,12 +1,18 @@
 """A reader's own lists: created, filled, ordered, annotated, emptied and deleted, by their owner only."""
 
+import datetime
+
 import pytest
+from lxml import html
 
 from django.contrib.auth.models import User
+from django.template.loader import render_to_string
 
+from accounts.panels import account_panels
 from readinglists.models import ReadingList, ReadingListItem
+from resources.models import DUCohort
 
-from .support import add, detail, item_titles, item_url, make_list, notice, tree_of
+from .support import add, detail, fresh, item_titles, item_url, make_list, notice, tree_of
 
 pytestmark = pytest.mark.django_db
 
@@ -134,8 +140,7 @@ def test_an_item_no_longer_open_to_the_owner_shows_as_unavailable_without_its_ti
     reading_list.items.filter(page=archive.lesson).update(note="Relire avant l’examen")
     client.force_login(archive.student)
     assert item_titles(client.get(detail(reading_list))) == ["Séance réservée sur les SCIC", "Coopérative de Rezé"]
-    archive.students.du_cohort.access_end = archive.students.du_cohort.access_end.replace(year=2000)
-    archive.students.du_cohort.save()
+    DUCohort.objects.filter(group=archive.students).update(access_end=datetime.date(2000, 1, 1))
     page = client.get(detail(reading_list))
     assert item_titles(page) == ["Élément indisponible", "Coopérative de Rezé"]
     assert "Séance réservée" not in page.content.decode()
@@ -145,8 +150,8 @@ def test_an_item_no_longer_open_to_the_owner_shows_as_unavailable_without_its_ti
 def test_an_unpublished_or_deleted_page_leaves_an_unavailable_item_with_its_note(reader, archive):
     reading_list = make_list(archive.reader, "Lectures", archive.reze, archive.bois)
     reading_list.items.update(note="Ma note")
-    archive.reze.unpublish()
-    archive.bois.delete()
+    fresh(archive.reze).unpublish()
+    fresh(archive.bois).delete()
     page = reader.get(detail(reading_list))
     assert item_titles(page) == ["Élément indisponible", "Élément indisponible"]
     assert page.content.decode().count("Ma note") == 2
@@ -241,7 +246,7 @@ def test_deleting_an_account_deletes_its_lists_and_notes(archive):
 
 def test_the_list_exports_its_open_items_in_bibtex(reader, archive):
     reading_list = make_list(archive.reader, "Habitat", archive.reze, archive.bois)
-    archive.bois.unpublish()
+    fresh(archive.bois).unpublish()
     response = reader.get(f"{detail(reading_list)}export/", {"format": "bibtex"})
     assert response.status_code == 200
     body = response.content.decode()
@@ -254,3 +259,14 @@ def test_an_unknown_export_format_is_refused_in_french(reader, archive):
     response = reader.get(f"{detail(reading_list)}export/", {"format": "docx"})
     assert response.status_code == 400
     assert "Format d’export inconnu : « docx »." in tree_of(response).text_content()
+
+
+def test_mon_espace_shows_the_readers_lists_with_their_counts_and_links(archive, rf):
+    make_list(archive.reader, "Habitat", archive.reze, archive.bois)
+    make_list(archive.other, "Sienne", archive.reze)
+    request = rf.get("/compte/")
+    request.user = archive.reader
+    panel = next(panel for panel in account_panels(request) if panel.template == "readinglists/panel.html")
+    page = html.fromstring(render_to_string(panel.template, panel.context, request=request))
+    assert [" ".join(li.text_content().split()) for li in page.xpath("//li")] == ["Habitat (2 éléments)"]
+    assert page.xpath("//li/a/@href") == [detail(ReadingList.objects.get(name="Habitat"))]

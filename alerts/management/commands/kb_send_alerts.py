@@ -1,0 +1,38 @@
+"""manage.py kb_send_alerts: email each reader what their due saved searches have new (for cron or a task runner).
+
+Run it once a day: daily searches are due a day after their last check, weekly ones a week after, both less
+three hours (alerts.news.MARGIN), so a cron line that starts a little early or late still finds them due.
+"""
+
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from alerts.digest import send_alerts
+from alerts.models import Frequency
+
+
+class Command(BaseCommand):
+    help = "Envoie par courriel les nouveautés des recherches enregistrées dont l’alerte est due."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--frequency",
+            choices=[Frequency.DAILY, Frequency.WEEKLY],
+            help="Seulement les alertes quotidiennes (daily) ou hebdomadaires (weekly) ; par défaut les deux.",
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Dit ce qui serait envoyé, sans rien envoyer ni enregistrer."
+        )
+
+    def handle(self, *args, frequency=None, dry_run=False, **options):
+        report = send_alerts(timezone.now(), frequency=frequency, dry_run=dry_run)
+        for email, items, searches in report.previews:
+            self.stdout.write(f"{email} : {items} nouveauté(s) dans {searches} recherche(s)")
+        prefix = "Simulation, rien n’est envoyé : " if dry_run else ""
+        summary = (
+            f"{prefix}{report.emails} courriel(s) {'à envoyer' if dry_run else 'envoyé(s)'} "
+            f"({report.items} nouveauté(s)), {report.checked} recherche(s) vérifiée(s) "
+            f"pour {report.readers} lecteur(s) ; {report.failed} échec(s) d’envoi, "
+            f"{report.skipped} lecteur(s) sans adresse ou désactivé(s)."
+        )
+        self.stdout.write(self.style.ERROR(summary) if report.failed else self.style.SUCCESS(summary))

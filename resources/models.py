@@ -21,7 +21,9 @@ from wagtail.search import index
 
 from citations.items import Citable, compact, date_parts, person
 from kb.blocks import BodyBlock
+from kb.forms import PoleBoundPageForm
 from kb.models import ArchivePage, FilterableIndexPage
+from kb.permissions import PoleBoundItem
 from kb.records import richtext, stream_text
 from search.access import collection_access
 from search.records import PUBLIC, Searchable
@@ -185,7 +187,7 @@ def public_file_url(document):
     return document.url
 
 
-class ResearchPaperPage(ArchivePage):
+class ResearchPaperPage(PoleBoundItem, ArchivePage):
     """A piece of research about the ESS, with its authors, identifiers and PDF."""
 
     paper_type = models.CharField(_("type"), max_length=20, choices=PaperType.choices, default=PaperType.ARTICLE)
@@ -247,6 +249,8 @@ class ResearchPaperPage(ArchivePage):
 
     parent_page_types = ["resources.ResearchPaperIndexPage"]
     subpage_types = []
+    # Animators propose papers for their own pole only (kb.permissions).
+    base_form_class = PoleBoundPageForm
 
     search_kind = "research_paper"
     search_prefetch = [*ArchivePage.search_prefetch, "authors", "pdf"]

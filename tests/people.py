@@ -83,8 +83,8 @@ def note_form(title, slug, action=None):
     return data
 
 
-def paper_form(title, slug, action=None):
-    """The admin form of a research paper; `action` is "publish", "submit" or None for a draft."""
+def paper_form(title, slug, action=None, poles=()):
+    """The admin form of a research paper in `poles`; `action` is "publish", "submit" or None for a draft."""
     data = nested_form_data(
         {
             "title": title,
@@ -100,6 +100,30 @@ def paper_form(title, slug, action=None):
             "comments": inline_formset([]),
         }
     )
+    return classed(data, action, poles)
+
+
+def exchange_form(title, slug, action=None, poles=()):
+    """The admin form of a practice exchange in `poles`; `action` is "publish", "submit" or None for a draft."""
+    data = nested_form_data(
+        {
+            "title": title,
+            "slug": slug,
+            "date": "2024-03-12",
+            "summary": "Une recyclerie associative ouverte par les habitants.",
+            "context": rich_text("<p>Des encombrants jetés faute de filière de réemploi.</p>"),
+            "actors": rich_text("<p>Association de quartier, bailleur social.</p>"),
+            "actions": rich_text("<p>Ouverture d'une recyclerie associative.</p>"),
+            "territory_links": inline_formset([]),
+            "tags": "",
+            "comments": inline_formset([]),
+        }
+    )
+    return classed(data, action, poles)
+
+
+def classed(data, action, poles):
+    data["poles"] = [pole.pk for pole in poles]
     if action:
         data[f"action-{action}"] = f"action-{action}"
     return data

@@ -12,6 +12,8 @@ from wagtail.search import index
 
 from citations.items import date_parts
 from kb.blocks import BodyBlock, SynthesisBlock
+from kb.forms import PoleBoundPageForm
+from kb.permissions import PoleBoundItem
 from kb.records import richtext, stream_text
 from kb.visibility import visible_to
 
@@ -141,7 +143,7 @@ class PracticeExchangeIndexPage(FilterableIndexPage):
         verbose_name = _("index des échanges de pratiques")
 
 
-class PracticeExchangePage(ArchivePage):
+class PracticeExchangePage(PoleBoundItem, ArchivePage):
     """What actors did somewhere, what came of it and what others can reuse."""
 
     context = RichTextField(_("contexte"), features=RICH_TEXT_FEATURES)
@@ -175,6 +177,8 @@ class PracticeExchangePage(ArchivePage):
 
     parent_page_types = ["kb.PracticeExchangeIndexPage"]
     subpage_types = []
+    # Animators propose exchanges for their own pole only (kb.permissions).
+    base_form_class = PoleBoundPageForm
 
     search_kind = "practice_exchange"
     citation_type = "report"

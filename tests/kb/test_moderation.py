@@ -25,7 +25,8 @@ def submitted(client, site_tree, team):
     """A research paper an animator submitted for review through the admin."""
     client.force_login(team["animator"])
     response = client.post(
-        add_url(ResearchPaperPage, site_tree.research_index), paper_form("Coopératives d'habitants", "coops", "submit")
+        add_url(ResearchPaperPage, site_tree.research_index),
+        paper_form("Coopératives d'habitants", "coops", "submit", poles=[site_tree.pole]),
     )
     assert response.status_code == 302
     return ResearchPaperPage.objects.get(slug="coops")
@@ -39,7 +40,8 @@ def act(client, page, action, comment=""):
 
 def test_an_animator_cannot_publish_a_paper_directly(client, site_tree, team):
     client.force_login(team["animator"])
-    client.post(add_url(ResearchPaperPage, site_tree.research_index), paper_form("Coopératives", "coops", "publish"))
+    form = paper_form("Coopératives", "coops", "publish", poles=[site_tree.pole])
+    client.post(add_url(ResearchPaperPage, site_tree.research_index), form)
     page = ResearchPaperPage.objects.filter(slug="coops").first()
     assert page is None or not page.live
 

@@ -3,6 +3,10 @@
 Outcomes: « oui » (done, or shown), « non » (refused, or not shown), « connexion » (sent to the
 login page), « 403 » (refused with an explanation). Run with `-s` to see the table.
 
+Animators A and B animate two poles: each proposes practice exchanges and research papers for their own pole
+(or edits those they created), and sees the other pole's only read-only in the admin. A « révision créée » row
+counts the item's revisions whatever the answer, so no endpoint may save a draft a refused animator sent.
+
 The restricted item is a DU course open to the cohorts and the documentalists, with a private
 document and a private image; the same course is classed, tagged, placed and cited everywhere
 a listing could show it.
@@ -14,6 +18,9 @@ from types import SimpleNamespace
 import pytest
 import wagtail_factories
 
+from django.conf import settings
+from django.contrib.auth import SESSION_KEY
+from django.contrib.auth.models import User
 from django.test import Client, TestCase
 from django.urls import reverse
 
@@ -26,7 +33,7 @@ from kb.factories import (
     PracticeExchangePageFactory,
     ThematicAnswerPageFactory,
 )
-from kb.models import PoleNotePage
+from kb.models import PoleNotePage, PracticeExchangePage
 from resources.factories import ArchiveDocumentFactory, CoursePageFactory, ResearchPaperPageFactory
 from resources.models import ResearchPaperPage
 from tests.people import (
@@ -34,6 +41,7 @@ from tests.people import (
     cohort,
     documentalists,
     edit_url,
+    exchange_form,
     note_form,
     paper_form,
     person,
@@ -86,6 +94,20 @@ EXPECTED = {
     "publier une note (pôle B)": "non non non non non oui oui oui",
     "proposer un travail de recherche": "non non non non oui oui oui oui",
     "approuver un travail de recherche": "non non non non non non oui oui",
+    "proposer un travail de recherche sans pôle": "non non non non non non oui oui",
+    "créer un échange (pôle A)": "non non non non oui non oui oui",
+    "créer un échange sans pôle": "non non non non non non oui oui",
+    "modifier un échange (pôle A)": "non non non non oui non oui oui",
+    "modifier un échange (pôle B)": "non non non non non oui oui oui",
+    "soumettre un échange (pôle B)": "non non non non non oui oui oui",
+    "révision créée sur un échange (pôle B)": "non non non non non oui oui oui",
+    "révision créée par l'enregistrement automatique (pôle B)": "non non non non non oui oui oui",
+    "modifier son propre échange sans pôle": "non non non non oui oui oui oui",
+    "voir un échange (pôle B) dans l'explorateur": "non non non non oui oui oui oui",
+    "ouvrir l'éditeur d'un échange (pôle B)": "non non non non non oui oui oui",
+    "modifier un travail de recherche (pôle B)": "non non non non non oui oui oui",
+    "soumettre un travail de recherche (pôle B)": "non non non non non oui oui oui",
+    "révision créée sur un travail de recherche (pôle B)": "non non non non non oui oui oui",
 }
 
 
@@ -143,6 +165,12 @@ def build_world(site_tree, nantes):
         superuser=person("admin", superuser=True),
     )
     pending = ResearchPaperPageFactory(parent=site_tree.research_index, title="Travail en relecture", live=False)
+    # What the documentalists published for each pole: neither animator created it.
+    contributions = {"parent": site_tree.practice_index, "owner": people.documentalist}
+    exchange_a = PracticeExchangePageFactory(title="Échange du pôle A", poles=[site_tree.pole], **contributions)
+    exchange_b = PracticeExchangePageFactory(title="Échange du pôle B", poles=[pole_b], **contributions)
+    contributions["parent"] = site_tree.research_index
+    paper_b = ResearchPaperPageFactory(title="Travail du pôle B", poles=[pole_b], **contributions)
     pending.save_revision(user=people.animator_a)
     pending.get_workflow().start(pending, people.animator_a)
 
@@ -162,6 +190,10 @@ def build_world(site_tree, nantes):
         note_a=PoleNotePageFactory(parent=site_tree.pole_section, title="Note du pôle A"),
         note_b=PoleNotePageFactory(parent=section_b, title="Note du pôle B"),
         pending=pending,
+        pole_b=pole_b,
+        exchange_a=exchange_a,
+        exchange_b=exchange_b,
+        paper_b=paper_b,
     )
 
 
@@ -182,7 +214,7 @@ def clients(world):
 def opened(response):
     if response.status_code == 200:
         return "oui"
-    if response.status_code == 302 and reverse("wagtailcore_login") in response["Location"]:
+    if response.status_code == 302 and settings.WAGTAIL_FRONTEND_LOGIN_URL in response["Location"]:
         return "connexion"
     return str(response.status_code)
 
@@ -219,13 +251,17 @@ def note_saved(section_of, action):
     return attempt
 
 
-def submit_paper(browser, world):
-    with rolled_back():
-        browser.post(
-            add_url(ResearchPaperPage, world.site_tree.research_index), paper_form("Proposé", "propose", "submit")
-        )
-        paper = ResearchPaperPage.objects.filter(slug="propose").first()
-        return yes(paper is not None and paper.workflow_in_progress and not paper.live)
+def submit_paper(poles_of):
+    """Propose a new paper in the poles `poles_of(world)`: both animators', or none."""
+
+    def attempt(browser, world):
+        with rolled_back():
+            form = paper_form("Proposé", "propose", "submit", poles=poles_of(world))
+            browser.post(add_url(ResearchPaperPage, world.site_tree.research_index), form)
+            paper = ResearchPaperPage.objects.filter(slug="propose").first()
+            return yes(paper is not None and paper.workflow_in_progress and not paper.live)
+
+    return attempt
 
 
 def approve_paper(browser, world):
@@ -234,6 +270,53 @@ def approve_paper(browser, world):
         url = reverse("wagtailadmin_pages:workflow_action", args=(world.pending.pk, "approve", task_state.pk))
         browser.post(url, {"comment": "Bien documenté, merci."})
         return yes(Page.objects.get(pk=world.pending.pk).live)
+
+
+def exchange_created(poles_of):
+    def attempt(browser, world):
+        with rolled_back():
+            form = exchange_form("Nouvel échange", "nouvel-echange", poles=poles_of(world))
+            browser.post(add_url(PracticeExchangePage, world.site_tree.practice_index), form)
+            return yes(PracticeExchangePage.objects.filter(slug="nouvel-echange").exists())
+
+    return attempt
+
+
+def item_saved(item_of, form, outcome="draft", poles_of=lambda world: [world.site_tree.pole, world.pole_b], **post):
+    """Post an item's edit form: a draft, a submission, or the revisions it leaves whatever the answer (outcome
+    "revision"; `post` adds the headers of Wagtail's autosave). The form ticks both animators' poles by default,
+    as an animator would to take an item over: only the right to edit the item as it stands may refuse."""
+
+    def attempt(browser, world):
+        with rolled_back():
+            item = item_of(browser, world)
+            title, revisions = f"{item.title}, modifié", item.revisions.count()
+            action = "submit" if outcome == "submission" else None
+            data = form(title, item.slug, action, poles=poles_of(world))
+            browser.post(edit_url(item), data, **post)
+            saved = Page.objects.get(pk=item.pk)
+            if outcome == "submission":
+                return yes(saved.workflow_in_progress)
+            if outcome == "revision":
+                return yes(saved.revisions.count() > revisions)
+            return yes(saved.draft_title == title)
+
+    return attempt
+
+
+def item(name):
+    return lambda browser, world: getattr(world, name)
+
+
+def own_exchange(browser, world):
+    """An exchange without a pole that the browser's user created (owned by nobody for the anonymous visitor)."""
+    owner = User.objects.filter(pk=browser.session.get(SESSION_KEY)).first()
+    return PracticeExchangePageFactory(parent=world.site_tree.practice_index, title="Mon échange", owner=owner)
+
+
+def listed_in_explorer(browser, world):
+    response = browser.get(reverse("wagtailadmin_explore", args=(world.site_tree.practice_index.pk,)))
+    return yes(response.status_code == 200 and world.exchange_b.title in response.content.decode())
 
 
 def yes(condition):
@@ -266,8 +349,26 @@ ACTIONS = {
     "créer une note (pôle B)": note_saved(lambda world: world.note_b, "create"),
     "modifier une note (pôle B)": note_saved(lambda world: world.note_b, "modification"),
     "publier une note (pôle B)": note_saved(lambda world: world.note_b, "publication"),
-    "proposer un travail de recherche": submit_paper,
+    "proposer un travail de recherche": submit_paper(lambda world: [world.site_tree.pole, world.pole_b]),
     "approuver un travail de recherche": approve_paper,
+    "proposer un travail de recherche sans pôle": submit_paper(lambda world: []),
+    "créer un échange (pôle A)": exchange_created(lambda world: [world.site_tree.pole]),
+    "créer un échange sans pôle": exchange_created(lambda world: []),
+    "modifier un échange (pôle A)": item_saved(item("exchange_a"), exchange_form),
+    "modifier un échange (pôle B)": item_saved(item("exchange_b"), exchange_form),
+    "soumettre un échange (pôle B)": item_saved(item("exchange_b"), exchange_form, "submission"),
+    "révision créée sur un échange (pôle B)": item_saved(item("exchange_b"), exchange_form, "revision"),
+    "révision créée par l'enregistrement automatique (pôle B)": item_saved(
+        item("exchange_b"), exchange_form, "revision", headers={"Accept": "application/json"}
+    ),
+    "modifier son propre échange sans pôle": item_saved(own_exchange, exchange_form, poles_of=lambda world: []),
+    "voir un échange (pôle B) dans l'explorateur": listed_in_explorer,
+    "ouvrir l'éditeur d'un échange (pôle B)": lambda browser, world: yes(
+        browser.get(edit_url(world.exchange_b)).status_code == 200
+    ),
+    "modifier un travail de recherche (pôle B)": item_saved(item("paper_b"), paper_form),
+    "soumettre un travail de recherche (pôle B)": item_saved(item("paper_b"), paper_form, "submission"),
+    "révision créée sur un travail de recherche (pôle B)": item_saved(item("paper_b"), paper_form, "revision"),
 }
 
 

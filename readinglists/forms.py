@@ -55,7 +55,7 @@ class AddItemForm(forms.Form):
         label=_("Nom de la nouvelle liste"),
         required=False,
         max_length=NAME_LENGTH,
-        help_text=_("Seulement si vous choisissez « Nouvelle liste… »."),
+        help_text=_("Seulement si vous choisissez « Nouvelle liste… »."),
     )
     note = forms.CharField(
         label=_("Note (facultative)"), required=False, max_length=NOTE_LENGTH, widget=forms.Textarea(attrs={"rows": 3})

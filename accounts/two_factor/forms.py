@@ -26,6 +26,7 @@ class CodeForm(forms.Form):
     )
     code_help = _("Les 6 chiffres que l’application affiche en ce moment.")
     autofocus = False
+    takes_recovery_codes = False
     wrong_code = _("Ce code n’est pas valide : saisissez le code que votre application affiche en ce moment.")
 
     def __init__(self, user, check, *args, **kwargs):
@@ -34,6 +35,8 @@ class CodeForm(forms.Form):
         self.fields["code"].help_text = self.code_help
         # Only where the code is all the page asks: on enrolment it would scroll past the QR code.
         self.fields["code"].widget.attrs["autofocus"] = self.autofocus
+        if not self.takes_recovery_codes:
+            self.fields["code"].widget.attrs["inputmode"] = "numeric"
 
     def clean_code(self):
         code = self.cleaned_data["code"]
@@ -53,6 +56,7 @@ class VerificationForm(CodeForm):
 
     code_help = _("Les 6 chiffres de votre application, ou l’un de vos codes de secours (8 lettres et chiffres).")
     autofocus = True
+    takes_recovery_codes = True
     wrong_code = _(
         "Ce code n’est pas valide : saisissez le code que votre application affiche en ce moment, "
         "ou l’un de vos codes de secours encore inutilisés."

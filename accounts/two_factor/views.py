@@ -98,7 +98,7 @@ def enable(request):
         "form": form,
         "replacing": devices.is_active(user),
         "required": devices.is_required(user),
-        "qr_svg": mark_safe(qr_code.svg_inline(scale=1, border=4, omitsize=True, svgclass="two-factor__qr")),  # noqa: S308 -- segno's own markup, no user text in it
+        "qr_svg": mark_safe(qr_code.svg_inline(scale=1, border=4, omitsize=True, svgclass="two-factor__qr-code")),  # noqa: S308 -- segno's own markup, no user text in it
         "secret": devices.secret_for_manual_entry(device),
         "next": request.GET.get("next", ""),
     }

@@ -1,7 +1,10 @@
-"""« Sécurité du compte » in « Mon espace »: the second factor's state and the way to its pages.
+"""« Sécurité du compte » in « Mon espace » and in the admin's account page: the way to the second factor's pages.
 
 Loaded through accounts/wagtail_hooks.py, since Wagtail only reads an app's top-level hooks module.
 """
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from wagtail import hooks
 
@@ -23,3 +26,13 @@ def security_panel(request):
         "codes_left": devices.recovery_codes_left(user),
     }
     return AccountPanel(PANEL_ORDER, "accounts/two_factor/panel.html", context)
+
+
+@hooks.register("register_account_menu_item")
+def security_menu_item(request):
+    """Staff look for their sign-in settings in the admin's « Compte » page too."""
+    return {
+        "url": reverse("accounts:two_factor"),
+        "label": _("Double authentification"),
+        "help_text": _("L’activer, changer d’application, obtenir de nouveaux codes de secours."),
+    }

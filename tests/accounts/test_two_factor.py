@@ -78,7 +78,7 @@ def test_enrolment_page_shows_a_qr_code_and_the_key_to_type_instead(client, anim
     page = response.content.decode()
     device = TOTPDevice.objects.get(user=animator, confirmed=False)
     assert response.status_code == 200
-    assert "<svg" in page and 'class="two-factor__qr"' in page
+    assert "<svg" in page and 'class="two-factor__qr-code"' in page
     assert devices.secret_for_manual_entry(device) in page
     assert client.get(ENABLE).content.decode().count(devices.secret_for_manual_entry(device)) == 1, "same key on reload"
 
@@ -108,6 +108,12 @@ def test_a_wrong_first_code_is_refused_with_a_french_error_and_a_log_line(client
     assert "Ce code n’est pas valide" in page and 'role="alert"' in page and 'aria-invalid="true"' in page
     assert not devices.is_active(animator)
     assert f"user {animator.pk}: wrong code" in caplog.text
+
+
+@pytest.mark.parametrize("page", [ENABLE, VERIFY, CODES, DISABLE])
+def test_anonymous_visitors_are_sent_to_sign_in(client, db, page):
+    response = client.get(page)
+    assert response.status_code == 302 and response.url.startswith(reverse("accounts:login"))
 
 
 def test_readers_cannot_set_up_a_second_factor(client, db):
@@ -297,3 +303,8 @@ def test_mon_espace_shows_the_second_factor_state_and_the_way_to_change_it(anima
     assert "Double authentification activée" in page
     assert f"Il vous reste {devices.RECOVERY_CODE_COUNT} codes de secours." in page
     assert CODES in page and DISABLE in page
+
+
+def test_the_admins_account_page_leads_to_the_second_factor_pages(client, animator):
+    page = signed_in(client, animator).get(reverse("wagtailadmin_account")).content.decode()
+    assert reverse("accounts:two_factor") in page

@@ -24,6 +24,7 @@ def test_an_item_page_and_the_list_pages_pass_axe(browser, archive):  # noqa: F8
     problems += audit(browser, detail(reading_list), "liste-detail")
     problems += audit(browser, "/compte/listes/", "listes")
     problems += audit(browser, f"{ADD}?source={archive.coueron.search_source}", "liste-ajout")
+    problems += audit(browser, "/recherche/?q=coop%C3%A9rative", "liste-recherche")
     assert not problems, "\n".join(problems)
     open_box(browser, archive.coueron.url)
 

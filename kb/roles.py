@@ -6,7 +6,8 @@ groups of the sections that existed then; from there on:
   and publish in that section only;
 - a pole renamed → its group is renamed; a pole deleted → its group goes too;
 - a contribution index created (practice exchanges, research papers) → every animators' group may
-  add and edit there, never publish: their pages go through the documentalists' workflow.
+  add and edit there, never publish: their pages go through the documentalists' workflow; kb.permissions
+  narrows these grants, item by item, to the items of the group's pole.
 The DU students' groups follow their cohort (resources.models.DUCohort).
 """
 

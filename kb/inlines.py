@@ -79,9 +79,22 @@ class NaturalKeyChildFormSet(BaseChildFormSet):
 
 
 class UniqueRowsChooserPanel(MultipleChooserPanel):
-    """Wagtail's MultipleChooserPanel, its rows going through NaturalKeyChildFormSet."""
+    """Wagtail's MultipleChooserPanel, its rows going through NaturalKeyChildFormSet.
+
+    `add_label` words its button: Wagtail's French « Ajouter un(e) territoires » fits no label.
+    """
+
+    def __init__(self, relation_name, add_label="", **kwargs):
+        self.add_label = add_label
+        super().__init__(relation_name, **kwargs)
+
+    def clone_kwargs(self):
+        return {**super().clone_kwargs(), "add_label": self.add_label}
 
     def get_form_options(self):
         options = super().get_form_options()
         options["formsets"][self.relation_name]["formset"] = NaturalKeyChildFormSet
         return options
+
+    class BoundPanel(MultipleChooserPanel.BoundPanel):
+        template_name = "kb/panels/unique_rows_chooser_panel.html"

@@ -70,7 +70,11 @@ class ArchivePage(Searchable, Citable, Page):
                 FieldPanel("poles", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
                 UniqueRowsChooserPanel(
-                    "territory_links", chooser_field_name="territory", label=_("Territoires"), min_num=0
+                    "territory_links",
+                    chooser_field_name="territory",
+                    label=_("Territoires"),
+                    add_label=_("Ajouter des territoires"),
+                    min_num=0,
                 ),
                 FieldPanel("tags"),
             ],

@@ -1,10 +1,13 @@
 """Editing in the admin: autosave and publish never collide on the territory links, duplicates are told in French."""
 
 import pytest
+from lxml import html
+
+from django.urls import reverse
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from kb.models import ArchivePageTerritory
+from kb.models import ArchivePageTerritory, Territory
 from studydays.factories import StudyDayPageFactory
 from studydays.models import StudyDayPage
 from tests.people import edit_url
@@ -106,3 +109,78 @@ def test_the_same_territory_chosen_twice_is_a_french_error_on_the_field(admin_cl
     assert "Ce territoire est déjà choisi." in content
     assert "Corrigez les données en double" not in content
     assert not StudyDayPage.objects.get(pk=draft_day.pk).live
+
+
+def chooser(client, view, **params):
+    """The territory chooser's page (`choose`, a modal response) or results fragment, as an lxml tree."""
+    response = client.get(reverse(f"wagtailsnippetchoosers_kb_territory:{view}"), params)
+    assert response.status_code == 200
+    return html.fromstring(response.json()["html"] if view == "choose" else response.content.decode())
+
+
+def rows(page):
+    """Each result row's cells, as text."""
+    return [[" ".join(cell.text_content().split()) for cell in row.xpath("td")] for row in page.xpath("//tbody/tr")]
+
+
+def node(page, name):
+    """The tree's entry for the territory of that name."""
+    (entry,) = page.xpath(f"//li[span[@class='territory-tree__entry']/*[normalize-space()='{name}']]")
+    return entry
+
+
+def test_the_territory_chooser_opens_on_the_region_its_departements_and_their_epci(admin_client, db):
+    page = chooser(admin_client, "choose")
+
+    assert not page.xpath("//table")
+    region = node(page, "Pays de la Loire")
+    assert region.xpath("details[@open]")
+    assert " ".join(region.xpath("details/summary")[0].text_content().split()) == "5 départements — Pays de la Loire"
+    loire_atlantique = node(region, "Loire-Atlantique")
+    assert not loire_atlantique.xpath("details[@open]")
+    nantes_metropole = node(loire_atlantique, "Nantes Métropole")
+    assert "EPCI · 244400404" in nantes_metropole.text_content()
+    assert "24 communes" in nantes_metropole.xpath("details/summary")[0].text_content()
+    reze = node(nantes_metropole, "Rezé")
+    assert reze.xpath(".//a[@data-chooser-modal-choice]/@href") == [
+        reverse("wagtailsnippetchoosers_kb_territory:chosen", args=[Territory.objects.get(code="44143").pk])
+    ]
+    assert len(page.xpath("//li[@class='territory-tree__node']")) == Territory.objects.count()
+
+
+def test_the_tree_has_a_box_per_territory_when_several_are_chosen(admin_client, db):
+    page = chooser(admin_client, "choose", multiple=1)
+    reze = Territory.objects.get(code="44143")
+    (box,) = page.xpath(f"//input[@type='checkbox'][@value='{reze.pk}']")
+    assert box.get("name") == "id"
+    assert page.xpath(f"//label[@for='{box.get('id')}']")[0].text_content() == "Rezé"
+
+
+def test_a_search_lists_each_territory_with_its_kind_and_parent(admin_client, db):
+    assert rows(chooser(admin_client, "choose_results", q="Rezé")) == [
+        ["Rezé", "commune", "Nantes Métropole (EPCI)", "44143"]
+    ]
+
+
+def test_the_kind_filter_lists_only_territories_of_that_kind(admin_client, db):
+    departements = rows(chooser(admin_client, "choose_results", kind="departement"))
+    assert [row[0] for row in departements] == ["Loire-Atlantique", "Maine-et-Loire", "Mayenne", "Sarthe", "Vendée"]
+    assert {row[2] for row in departements} == {"Pays de la Loire (région)"}
+    assert [row[0] for row in rows(chooser(admin_client, "choose_results", kind="epci", q="Nantes"))] == [
+        "Nantes Métropole"
+    ]
+
+
+def test_a_kind_that_does_not_exist_is_ignored_without_an_error(admin_client, db):
+    assert rows(chooser(admin_client, "choose_results", kind="planète", q="Rezé"))[0][0] == "Rezé"
+
+
+def test_a_chosen_territory_is_named_with_its_kind_and_parent(admin_client, territory):
+    url = reverse("wagtailsnippetchoosers_kb_territory:chosen", args=[territory("44143").pk])
+    assert admin_client.get(url).json()["result"]["string"] == "Rezé — commune, Nantes Métropole (EPCI)"
+
+
+def test_the_edit_form_names_each_chosen_territory_with_its_kind_and_parent(admin_client, draft_day):
+    content = admin_client.get(edit_url(draft_day)).content.decode()
+    assert "Nantes — commune, Nantes Métropole (EPCI)" in content
+    assert "Ajouter des territoires" in content

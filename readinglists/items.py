@@ -28,6 +28,8 @@ class ShownItem:
     url: str = ""
     kind: str = ""
     date: datetime.date | None = None
+    # The owner's page gives each item the form of its note.
+    note_form: object = None
 
     @property
     def available(self):

@@ -3,6 +3,10 @@
 Apps never import each other for this: each registers a Wagtail hook named `account_panels`
 whose function takes the request and returns an `AccountPanel` (or None when it has nothing
 to show), so accounts/ knows no model of alerts/ or readinglists/.
+
+A panel's template renders one whole `<section class="account-panel" aria-labelledby="…">` with
+its own `<h2>` (static/css/accounts.css lays the panels out in a grid); it is rendered with the
+request, so `request.user` and `csrf_token` are at hand beside the panel's own context.
 """
 
 from dataclasses import dataclass, field

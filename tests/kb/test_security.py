@@ -18,7 +18,7 @@ from kb.security import client_ip
 from tests.people import person
 
 BASE_DIR = Path(__file__).resolve().parents[2]
-LOGIN_URLS = {"public": "wagtailcore_login", "admin": "wagtailadmin_login"}
+LOGIN_URLS = {"public": "accounts:login", "admin": "wagtailadmin_login"}
 
 
 def fail_to_log_in(client, url, times, username="documentaliste"):
@@ -39,9 +39,10 @@ def test_too_many_failed_logins_lock_the_account_out_with_a_french_message(clien
     assert "Réessayez dans 15\xa0minutes" in content  # a no-break space, as Django writes durations
 
 
-def test_a_locked_out_account_is_refused_even_with_the_right_password(client, db):
+@pytest.mark.parametrize("login", LOGIN_URLS.values(), ids=LOGIN_URLS.keys())
+def test_a_locked_out_account_is_refused_even_with_the_right_password(client, db, login):
     person("documentaliste")
-    url = reverse("wagtailadmin_login")
+    url = reverse(login)
     fail_to_log_in(client, url, settings.AXES_FAILURE_LIMIT)
     response = client.post(url, {"username": "documentaliste", "password": "x" * 12})
     assert response.status_code == 429

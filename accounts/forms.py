@@ -8,6 +8,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import authenticate, get_user_model
 from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm
+from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -49,8 +50,12 @@ class SignInForm(AuthenticationForm):
         """Tell an unconfirmed or closed account apart, but only to someone who knows its password."""
         if getattr(self.request, "axes_locked_out", False):
             return super().get_invalid_login_error()
+        password = self.cleaned_data.get("password") or ""
         user = User.objects.filter(username=self.cleaned_data.get("username"), is_active=False).first()
-        if user is None or not user.check_password(self.cleaned_data.get("password") or ""):
+        if user is None:
+            make_password(password)  # as long as the check below: the delay tells no inactive account apart
+            return super().get_invalid_login_error()
+        if not user.check_password(password):
             return super().get_invalid_login_error()
         if user.last_login is None:
             return ValidationError(self.error_messages["unconfirmed"], code="unconfirmed")

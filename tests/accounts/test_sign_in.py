@@ -6,7 +6,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from tests.people import person
+from resources.factories import ArchiveDocumentFactory
+from tests.people import documentalists, person, private_collection
 
 LOGIN = "/compte/connexion/"
 
@@ -149,3 +150,17 @@ def test_case_variants_of_an_address_share_one_lockout_count(client, site_tree, 
     assert response.status_code == 429
     assert "Connexion temporairement bloquée" in response.content.decode()
     assert "_auth_user_id" not in client.session
+
+
+def test_a_private_document_sends_anonymous_visitors_to_the_sign_in_page_saying_why(client, site_tree):
+    document = ArchiveDocumentFactory(title="Support de cours", collection=private_collection("DU", documentalists()))
+    response = client.get(document.url)
+    assert response.status_code == 302 and response.url.startswith(f"{LOGIN}?next=/documents/{document.pk}/")
+    assert "Cette page est réservée aux personnes connectées" in client.get(response.url).content.decode()
+
+
+@pytest.mark.parametrize("target", ["/documents/999999/absent.pdf", "/pas-une-page/", "/du-ess/%ff/", "/compte/"])
+def test_a_next_leading_nowhere_known_just_signs_in(client, site_tree, target):
+    response = client.get(LOGIN, {"next": target})
+    assert response.status_code == 200
+    assert "réservée aux personnes connectées" not in response.content.decode()

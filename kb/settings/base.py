@@ -11,6 +11,8 @@ import dj_database_url
 
 from django.core.exceptions import ImproperlyConfigured
 
+from kb.addresses import SITE_ROOT_URL
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -194,7 +196,9 @@ KB_REQUIRE_STAFF_2FA = env_bool("KB_REQUIRE_STAFF_2FA", False)
 WAGTAIL_SITE_NAME = "Centre de ressources ESS"
 # The name authenticator apps show beside the account's codes.
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Where Wagtail's emails (moderation) link to the admin: the environment's address, else the site's own as
+# kb.addresses reads it when the email is written (KB_SITE_URL, else the default Site), never a development host.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or SITE_ROOT_URL
 WAGTAIL_I18N_ENABLED = False
 WAGTAILDOCS_DOCUMENT_MODEL = "resources.ArchiveDocument"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "odp", "docx", "xlsx", "pptx", "csv", "txt", "rtf", "zip"]

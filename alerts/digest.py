@@ -15,7 +15,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.text import Truncator
+from django.utils.text import Truncator, capfirst
 
 from feeds.entries import _abstracts as abstracts_of  # the feeds' rule: the cited abstract, else the record's
 from feeds.scopes import describe
@@ -55,8 +55,10 @@ class Section:
 
     @property
     def description(self):
+        """« « coopérative » · Pôle : Habitat coopératif »: what the search looks for."""
         search_request, _problems = self.saved_search.search_request()
-        return describe(search_request.filters)
+        words = f"« {search_request.q} »" if search_request.q else ""
+        return " · ".join(part for part in (words, describe(search_request.filters)) if part)
 
 
 @dataclass
@@ -112,7 +114,7 @@ def digest_items(sources):
         DigestItem(
             title=title,
             url=site_url(url),
-            kind=labels.get(kind, kind),
+            kind=capfirst(labels.get(kind, kind)),
             date=date,
             authors=authors or [],
             abstract=Truncator(abstracts.get(source) or "").chars(ABSTRACT_LENGTH),

@@ -18,7 +18,7 @@ def test_a_forgotten_password_is_replaced_through_the_emailed_link(client, site_
     assert response.url == reverse("accounts:password_reset_done")
     [email] = mail.outbox
     assert email.to == ["lecteur@ess-nantes.example"]
-    assert "Votre mot de passe" in email.subject and "Bonjour" in email.body
+    assert "Votre mot de passe" in email.subject and "pour le compte « lecteur »" in email.body
     [link] = LINK.findall(email.body)
     assert link.startswith("http://testserver/compte/mot-de-passe/nouveau/")
     form_page = client.get(link, follow=True)

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from wagtail.admin.staticfiles import versioned_static
 
+from .choosers import describe
 from .models import Territory
 
 
@@ -26,7 +27,8 @@ class TerritoriesChooser(forms.Widget):
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
-        context["territories"] = Territory.objects.filter(pk__in=context["widget"]["value"])
+        chosen = Territory.objects.filter(pk__in=context["widget"]["value"]).select_related("parent")
+        context["territories"] = [(territory.pk, describe(territory)) for territory in chosen]
         context["chooser_url"] = reverse(Territory.snippet_viewset.chooser_viewset.get_url_name("choose"))
         return context
 

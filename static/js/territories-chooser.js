@@ -38,4 +38,16 @@ class TerritoriesChooser extends window.SnippetChooser {
     }
 }
 
-window.TerritoriesChooser = TerritoriesChooser;
+/*
+ * Started by Stimulus on each widget, including those the admin inserts later (multiple upload),
+ * rather than by an inline script, which the site's Content-Security-Policy would refuse.
+ */
+class TerritoriesChooserController extends window.StimulusModule.Controller {
+    static values = { input: String, name: String };
+
+    connect() {
+        this.chooser ??= new TerritoriesChooser(this.inputValue, this.nameValue);
+    }
+}
+
+window.wagtail.app.register("kb-territories-chooser", TerritoriesChooserController);

@@ -116,8 +116,11 @@ def test_the_document_form_offers_a_publication_date_and_the_classification_of_p
     chooser_url = reverse(Territory.snippet_viewset.chooser_viewset.get_url_name("choose"))
     assert f'data-chooser-url="{chooser_url}"' in content
     assert f'name="territories" value="{classification["territory"].pk}" checked' in content
-    assert "Rezé (44143)" in content
+    assert "Rezé — commune, Nantes Métropole (EPCI)" in content
     assert "js/territories-chooser.js" in content
+    # Started by a Stimulus controller from that file: no inline script.
+    assert 'data-controller="kb-territories-chooser"' in content
+    assert "new TerritoriesChooser" not in content
 
 
 def test_the_document_form_saves_the_publication_date_and_the_classification(admin_client, classification):

@@ -15,10 +15,14 @@ from tests.people import edit_url
 AUTOSAVE = {"HTTP_ACCEPT": "application/json"}
 
 
+def study_day(site_tree, territory, live):
+    """A study day already about Nantes."""
+    return StudyDayPageFactory(parent=site_tree.study_day_index, live=live, territories=[territory("44109")])
+
+
 @pytest.fixture
 def draft_day(site_tree, territory):
-    """A study day in draft, already about Nantes."""
-    return StudyDayPageFactory(parent=site_tree.study_day_index, live=False, territories=[territory("44109")])
+    return study_day(site_tree, territory, live=False)
 
 
 def study_day_form(day, territory_rows, initial=0, action=None):
@@ -44,20 +48,22 @@ def study_day_form(day, territory_rows, initial=0, action=None):
     return data
 
 
-def test_publishing_right_after_an_autosave_keeps_one_link_per_territory(admin_client, draft_day, territory):
+@pytest.mark.parametrize("live", [False, True], ids=["draft", "live"])
+def test_publishing_right_after_an_autosave_keeps_one_link_per_territory(admin_client, site_tree, territory, live):
+    edited = study_day(site_tree, territory, live)
     nantes, reze = territory("44109"), territory("44143")
-    edit = edit_url(draft_day)
+    edit = edit_url(edited)
     assert admin_client.get(edit).status_code == 200
     # Rezé is chosen: the autosave stores it, and the publish leaves before the browser has learnt its new id.
-    rows = [{"id": draft_day.territory_links.get().pk, "territory": nantes.pk}, {"territory": reze.pk}]
+    rows = [{"id": edited.territory_links.get().pk, "territory": nantes.pk}, {"territory": reze.pk}]
 
-    autosaved = admin_client.post(edit, study_day_form(draft_day, rows, initial=1), **AUTOSAVE)
+    autosaved = admin_client.post(edit, study_day_form(edited, rows, initial=1), **AUTOSAVE)
     assert autosaved.status_code == 200, autosaved.content
     assert autosaved.json()["success"]
-    published = admin_client.post(edit, study_day_form(draft_day, rows, initial=1, action="publish"))
+    published = admin_client.post(edit, study_day_form(edited, rows, initial=1, action="publish"))
 
     assert published.status_code == 302
-    day = StudyDayPage.objects.get(pk=draft_day.pk)
+    day = StudyDayPage.objects.get(pk=edited.pk)
     assert day.live
     assert day.territories == [nantes, reze]
     assert ArchivePageTerritory.objects.filter(page=day).count() == 2

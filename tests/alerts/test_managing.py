@@ -16,18 +16,6 @@ LIST = reverse("alerts:list")
 
 
 @pytest.fixture
-def reader(db):
-    return person("chercheuse")
-
-
-@pytest.fixture
-def client_of(reader):
-    client = Client()
-    client.force_login(reader)
-    return client
-
-
-@pytest.fixture
 def mine(reader):
     return saved_search(reader, "q=scop", name="Les SCOP", frequency="weekly")
 

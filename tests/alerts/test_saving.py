@@ -7,22 +7,9 @@ from django.urls import reverse
 
 from alerts.models import MAX_PER_READER, SavedSearch
 from kb.models import Pole
-from tests.people import person
 
 pytestmark = pytest.mark.django_db
 SAVE = reverse("alerts:save")
-
-
-@pytest.fixture
-def reader(db):
-    return person("chercheuse")
-
-
-@pytest.fixture
-def client_of(reader):
-    client = Client()
-    client.force_login(reader)
-    return client
 
 
 @pytest.fixture

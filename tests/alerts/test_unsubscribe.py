@@ -15,11 +15,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def reader(db):
-    return person("chercheuse")
-
-
-@pytest.fixture
 def scop(reader):
     return saved_search(reader, "q=scop", name="Les SCOP")
 

@@ -122,11 +122,15 @@ def sign_in(driver, user):
 
 
 def audit(driver, url, name):
-    """Open `url` at each width, screenshot it, run axe-core; return the violations found, as readable lines."""
+    """Open `url` at each width, screenshot it, run axe-core; return the violations found, as readable lines.
+
+    With `url` None, the page the browser shows stays as it is (say, a form just refused): only resized.
+    """
     problems = []
     for width in WIDTHS:
         driver.set_window_size(width, 900)
-        driver.get(url if "://" in url else driver.site + url)
+        if url is not None:
+            driver.get(url if "://" in url else driver.site + url)
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         height = driver.execute_script("return document.documentElement.scrollHeight")
         driver.set_window_size(width, min(max(height, 600), 4000))

@@ -25,6 +25,7 @@ setup: install ## Migrate, import territories, load the demo archive, ensure the
 	$(MANAGE) kb_demo
 	$(MANAGE) kb_index repair --allow-unreachable
 	$(MANAGE) kb_ensure_admin
+	$(MANAGE) kb_demo_people
 
 run: setup ## Set up (idempotent) and serve the site on http://127.0.0.1:8000
 	$(MANAGE) runserver $(HOST):$(PORT)

@@ -8,7 +8,7 @@ import os
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from kb.demo.content.taxonomy import STUDENTS_PROMOTION
 from kb.management.commands.kb_ensure_admin import DEV_PASSWORD
@@ -29,14 +29,16 @@ class Command(BaseCommand):
     help = (
         "Crée, s'ils manquent, les comptes de démonstration d'une étudiante du DU, d'une animatrice, d'un "
         "documentaliste et d'une lectrice (mot de passe de développement du README, ou KB_DEMO_PASSWORD). "
-        "Refusé hors développement (DEBUG=0). Ne modifie jamais un compte existant."
+        "Ne fait rien hors développement (DEBUG=0). Ne modifie jamais un compte existant."
     )
 
     def handle(self, *args, **options):
         if not settings.DEBUG:
-            raise CommandError(
-                "Comptes de démonstration refusés hors développement (DEBUG=0) : leur mot de passe est public."
+            # Not an error: `make setup` runs this on every machine, and a production one must simply get none.
+            self.stdout.write(
+                "Comptes de démonstration non créés hors développement (DEBUG=0) : leur mot de passe est public."
             )
+            return
         password = os.environ.get("KB_DEMO_PASSWORD", DEV_PASSWORD)
         groups = self.groups()
         User = get_user_model()

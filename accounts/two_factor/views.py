@@ -49,7 +49,9 @@ def staff_view(view):
 def next_url(request, default="accounts:two_factor"):
     """Where the person was going, when it is on this site; else `default`."""
     target = request.POST.get("next") or request.GET.get("next", "")
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+    # A path only: redirect() would take a bare word ("-1") for a view name to reverse, and fail.
+    on_site = url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure())
+    if on_site and target.startswith("/"):
         return target
     return reverse(default)
 

@@ -17,7 +17,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.text import Truncator, capfirst
 
-from feeds.entries import _abstracts as abstracts_of  # the feeds' rule: the cited abstract, else the record's
+from feeds.entries import abstracts_of
 from feeds.scopes import describe
 from kb.addresses import site_url
 from search import registry

@@ -41,7 +41,7 @@ def newest_entries(q, filters):
     """
     request = SearchRequest(q=q, filters=filters, sort="newest", page=1, page_size=FEED_SIZE)
     hits = [hit for hit in answer(request, Viewer.anonymous()).hits if hit.date]
-    abstracts = _abstracts([hit.id for hit in hits])
+    abstracts = abstracts_of([hit.id for hit in hits])
     labels = _labels(hits)
     return [
         FeedEntry(
@@ -56,7 +56,7 @@ def newest_entries(q, filters):
     ]
 
 
-def _abstracts(sources):
+def abstracts_of(sources):
     """{source: abstract}: the cited abstract when the item has one, else what its record searches as such."""
     rows = SearchRecord.objects.filter(source__in=sources).values_list(
         "source", "data__citation__abstract", "data__abstract"

@@ -190,7 +190,7 @@ def test_a_dry_run_says_what_would_be_sent_and_sends_nothing(tree, researcher):
 
     output = send_alerts("--dry-run")
 
-    assert "chercheuse@ess-nantes.example : 1 nouveauté(s)" in output
+    assert "chercheuse@ess-nantes.example : 1 nouveauté dans 1 recherche" in output
     assert "Simulation" in output
     assert not mail.outbox
     assert not SentItem.objects.exists()
@@ -212,7 +212,7 @@ def test_an_inactive_reader_or_one_without_an_address_gets_nothing(tree, researc
     output = send_alerts()
 
     assert not mail.outbox
-    assert "2 lecteur(s) sans adresse ou désactivé(s)" in output
+    assert "2 lecteurs sans adresse ou désactivés" in output
 
 
 def test_a_failed_email_does_not_stop_the_other_readers_and_is_sent_next_time(tree, researcher, monkeypatch, caplog):
@@ -231,7 +231,7 @@ def test_a_failed_email_does_not_stop_the_other_readers_and_is_sent_next_time(tr
     output = send_alerts()
 
     assert digest_to(other.email) is not None
-    assert "1 échec(s) d’envoi" in output
+    assert "1 échec d’envoi" in output
     assert f"alert digest to user {researcher.pk}" in caplog.text
     monkeypatch.setattr(EmailMultiAlternatives, "send", send)
     mail.outbox.clear()
@@ -257,4 +257,4 @@ def test_the_summary_line_says_in_french_what_was_done(tree, researcher):
 
     output = send_alerts()
 
-    assert "1 courriel(s) envoyé(s) (1 nouveauté(s)), 1 recherche(s) vérifiée(s) pour 1 lecteur(s)" in output
+    assert "1 courriel envoyé (1 nouveauté), 1 recherche vérifiée pour 1 lecteur" in output

@@ -27,12 +27,26 @@ class Command(BaseCommand):
     def handle(self, *args, frequency=None, dry_run=False, **options):
         report = send_alerts(timezone.now(), frequency=frequency, dry_run=dry_run)
         for email, items, searches in report.previews:
-            self.stdout.write(f"{email} : {items} nouveauté(s) dans {searches} recherche(s)")
+            self.stdout.write(f"{email} : {news(items)} dans {count(searches, 'recherche', 'recherches')}")
         prefix = "Simulation, rien n’est envoyé : " if dry_run else ""
+        sent = "à envoyer" if dry_run else ("envoyé" if report.emails <= 1 else "envoyés")
         summary = (
-            f"{prefix}{report.emails} courriel(s) {'à envoyer' if dry_run else 'envoyé(s)'} "
-            f"({report.items} nouveauté(s)), {report.checked} recherche(s) vérifiée(s) "
-            f"pour {report.readers} lecteur(s) ; {report.failed} échec(s) d’envoi, "
-            f"{report.skipped} lecteur(s) sans adresse ou désactivé(s)."
+            f"{prefix}{count(report.emails, 'courriel', 'courriels')} {sent} ({news(report.items)}), "
+            f"{count(report.checked, 'recherche vérifiée', 'recherches vérifiées')} "
+            f"pour {count(report.readers, 'lecteur', 'lecteurs')} ; "
+            f"{count(report.failed, 'échec', 'échecs')} d’envoi, "
+            f"{count(report.skipped, 'lecteur sans adresse ou désactivé', 'lecteurs sans adresse ou désactivés')}."
         )
         self.stdout.write(self.style.ERROR(summary) if report.failed else self.style.SUCCESS(summary))
+
+
+def count(number, singular, plural):
+    """« 0 recherche », « 1 recherche », « 2 recherches »: French counts 0 and 1 as singular.
+
+    The command speaks French only (its strings are not in a catalogue), so ngettext would apply English's rule.
+    """
+    return f"{number} {singular if number <= 1 else plural}"
+
+
+def news(number):
+    return count(number, "nouveauté", "nouveautés")

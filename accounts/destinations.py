@@ -15,6 +15,8 @@ from wagtail.models import Site
 from kb.visibility import may_open
 
 DOCUMENT_VIEW = "wagtaildocs_serve"
+# Longer than any page's URL path (Wagtail's url_path column holds 255 characters).
+MAX_PATH = 255
 
 
 def closed_to(request, next_url):
@@ -22,6 +24,9 @@ def closed_to(request, next_url):
     if not next_url:
         return False
     path = unquote(urlsplit(next_url).path)
+    if "\x00" in path or len(path) > MAX_PATH:
+        # No page has such an address, and PostgreSQL refuses a NUL even in a lookup.
+        return False
     restrictions = _document_restrictions(path)
     if restrictions is None:
         page = _page_at(request, path)

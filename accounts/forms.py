@@ -44,7 +44,12 @@ class SignInForm(AuthenticationForm):
 
     def clean_username(self):
         # Before authenticate(): django-axes counts failures on this value, so case variants share one count.
-        return normalize_identifier(self.cleaned_data["username"])
+        identifier = normalize_identifier(self.cleaned_data["username"])
+        # AuthenticationForm sets the field's max_length after its validators are built, so nothing checks it;
+        # a longer value would reach django-axes' username column (255) and fail there on PostgreSQL.
+        if len(identifier) > self.fields["username"].max_length:
+            raise ValidationError(self.error_messages["invalid_login"], code="invalid_login")
+        return identifier
 
     def get_invalid_login_error(self):
         """Tell an unconfirmed or closed account apart, but only to someone who knows its password."""

@@ -22,6 +22,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 
+from wagtail.admin.views import account as wagtail_account
+
 from . import reach
 from .activation import link_days
 from .destinations import closed_to
@@ -42,6 +44,15 @@ class SignInView(auth_views.LoginView):
         context["closed_target"] = closed_to(self.request, context[self.redirect_field_name])
         context["self_registration"] = settings.KB_SELF_REGISTRATION
         return context
+
+
+class AdminSignInView(wagtail_account.LoginView):
+    """Wagtail's admin sign-in, whose shortcut for people already signed in passes `next` to redirect(), which
+    takes a bare word ("-1") for a view name and fails: only a path is followed."""
+
+    def get_redirect_url(self):
+        url = super().get_redirect_url()
+        return url if url.startswith("/") else ""
 
 
 class SignOutView(auth_views.LogoutView):

@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.views import AdminSignInView
 from feeds.views import sitemap
 from kb import views
 from resources.serve import serve_rendition
@@ -22,6 +23,7 @@ app_patterns = (
 )
 
 urlpatterns = [
+    path("admin/login/", AdminSignInView.as_view(), name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Image renditions go through their collection's privacy; documents through /documents/ (serve_view);

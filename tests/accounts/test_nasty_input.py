@@ -52,6 +52,7 @@ URLS = [
     "/compte/listes/999999/supprimer/",
     "/listes/AAAAAAAAAAAAAAAAAAAAAA/",
     "/_util/login/",
+    "/admin/login/",
 ]
 
 

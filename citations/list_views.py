@@ -11,12 +11,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import number_format
-from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
+from django.utils.http import content_disposition_header
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
+from kb.addresses import next_path
 from search import registry
 from search.access import Viewer
 from search.engines import get_database_engine
@@ -199,10 +200,7 @@ def answer(request, selection, source, message, ok=True):
 
 def next_address(request):
     """Where the form came from, when it is an address of this site; else the selection page."""
-    address = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(address, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return address
-    return reverse("citations:selection")
+    return next_path(request, reverse("citations:selection"))
 
 
 def number(value):

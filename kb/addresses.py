@@ -1,4 +1,5 @@
-"""The site's public address, for links written outside a request: alert digests, moderation emails.
+"""The site's public address, for links written outside a request (alert digests, moderation emails); where a
+form's `next` may send a person back to.
 
 A request knows its own host; a command run by cron does not. The address comes from
 KB_SITE_URL when the environment names it, else from Wagtail's default Site (hostname and
@@ -9,6 +10,7 @@ from urllib.parse import urljoin
 
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
+from django.utils.http import url_has_allowed_host_and_scheme
 
 
 def site_root_url():
@@ -20,6 +22,16 @@ def site_root_url():
 
     site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
     return site.root_url if site is not None else "http://localhost"
+
+
+def next_path(request, default):
+    """The `next` a form or a link carries (POST first), when it is a path on this site; else `default`.
+
+    A path only: redirect() takes a bare word ("-1") for a view name to reverse, and fails.
+    """
+    address = request.POST.get("next") or request.GET.get("next", "")
+    on_site = url_has_allowed_host_and_scheme(address, {request.get_host()}, require_https=request.is_secure())
+    return address if on_site and address.startswith("/") else default
 
 
 def site_url(path=""):

@@ -12,7 +12,6 @@ from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -21,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from citations.formats import FORMATS
 from citations.list_views import chosen_format, download
 from citations.lists import stored_items
+from kb.addresses import next_path
 from search.access import Viewer
 
 from .forms import AddItemForm, NoteForm, ReadingListForm
@@ -43,14 +43,6 @@ def owned_item(request, pk, item_pk):
 def detail_url(reading_list, item=None):
     url = reverse("readinglists:detail", args=[reading_list.pk])
     return f"{url}#element-{item.pk}" if item else url
-
-
-def safe_next(request, default):
-    """Where the form came from, when it is an address of this site; else `default`."""
-    address = request.POST.get("next") or request.GET.get("next", "")
-    if url_has_allowed_host_and_scheme(address, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return address
-    return default
 
 
 @login_required
@@ -222,9 +214,9 @@ def add(request):
     form = AddItemForm(request.POST or None, owner=request.user, target=target)
     if request.method == "POST" and form.is_valid():
         reading_list = add_item(request, target, form.cleaned_data)
-        return redirect(safe_next(request, detail_url(reading_list)))
+        return redirect(next_path(request, detail_url(reading_list)))
     context = {"form": form, "source": target.search_source, "target": describe(target, request)}
-    context["next"] = safe_next(request, "")
+    context["next"] = next_path(request, "")
     return render(request, "readinglists/add.html", context)
 
 

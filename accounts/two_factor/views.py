@@ -16,7 +16,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -26,6 +26,7 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.two_factor import devices
 from accounts.two_factor.forms import CodeForm, DisableForm, VerificationForm
+from kb.addresses import next_path
 
 logger = logging.getLogger(__name__)
 
@@ -48,12 +49,7 @@ def staff_view(view):
 
 def next_url(request, default="accounts:two_factor"):
     """Where the person was going, when it is on this site; else `default`."""
-    target = request.POST.get("next") or request.GET.get("next", "")
-    # A path only: redirect() would take a bare word ("-1") for a view name to reverse, and fail.
-    on_site = url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure())
-    if on_site and target.startswith("/"):
-        return target
-    return reverse(default)
+    return next_path(request, reverse(default))
 
 
 def verified_session_required(request):

@@ -104,7 +104,7 @@ def test_a_selected_hit_offers_to_remove_it_the_others_to_add_them(client, archi
 
 
 @pytest.mark.parametrize(
-    "elsewhere", ["https://ailleurs.example/", "//ailleurs.example/recherche/", "javascript:alert(1)"]
+    "elsewhere", ["https://ailleurs.example/", "//ailleurs.example/recherche/", "javascript:alert(1)", "-1", "index"]
 )
 def test_a_next_address_off_the_site_leads_to_the_selection_page(client, archive, elsewhere):
     assert add(client, archive.reze, elsewhere).url == PAGE

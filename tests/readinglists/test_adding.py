@@ -134,9 +134,11 @@ def test_a_full_list_refuses_one_more_item(reader, archive, monkeypatch):
     assert MAX_ITEMS > 1
 
 
-def test_a_next_address_off_the_site_leads_to_the_list(reader, archive):
+@pytest.mark.parametrize("elsewhere", ["https://ailleurs.example/", "-1", "index"])
+def test_a_next_address_off_the_site_leads_to_the_list(reader, archive, elsewhere):
+    # "-1" or "index" are no paths: redirect() would look them up as view names and fail.
     reading_list = make_list(archive.reader, "Habitat")
-    response = add(reader, archive.reze, reading_list=reading_list.pk, next="https://ailleurs.example/")
+    response = add(reader, archive.reze, reading_list=reading_list.pk, next=elsewhere)
     assert response.url == detail(reading_list)
     assert notice(reader.get(response.url)) == "« Coopérative de Rezé » a été ajouté à la liste « Habitat »."
 

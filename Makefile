@@ -27,12 +27,14 @@ setup: install ## Migrate, import territories, load the demo archive, ensure the
 	$(MANAGE) kb_ensure_admin
 	$(MANAGE) kb_demo_people
 
-run: setup ## Set up (idempotent) and serve the site on http://127.0.0.1:8000
+run: setup ## Set up (idempotent), start the background worker (imports) and serve the site on http://127.0.0.1:8000
+	@$(MANAGE) db_worker --backend background & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 AXE_JS := tests/browser/node_modules/axe-core/axe.min.js
 $(AXE_JS): tests/browser/package.json tests/browser/package-lock.json
-	@if command -v npm >/dev/null 2>&1; then npm ci --prefix tests/browser --silent --no-audit --no-fund || echo "== npm ci a échoué : les tests d'accessibilité dans le navigateur seront sautés."; else echo "== npm absent : axe-core n'est pas installé, les tests d'accessibilité dans le navigateur seront sautés."; fi
+	@if command -v npm >/dev/null 2>&1; then npm ci --prefix tests/browser --silent --no-audit --no-fund && touch $@ || echo "== npm ci a échoué : les tests d'accessibilité dans le navigateur seront sautés."; else echo "== npm absent : axe-core n'est pas installé, les tests d'accessibilité dans le navigateur seront sautés."; fi
 
 test: install $(AXE_JS) ## Run the whole suite on SQLite, then on PostgreSQL when KB_TEST_POSTGRES_URL is set
 	$(BIN)/pytest

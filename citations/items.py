@@ -73,11 +73,15 @@ def person(name, orcid="", affiliation=""):
     return result
 
 
-def date_parts(date, end=None):
-    """A CSL date: {"date-parts": [[2007, 5, 3]]}, or a range when `end` is another day."""
+# How many parts of a date are known, by precision (resources.models.DatePrecision).
+PRECISION_PARTS = {"year": 1, "month": 2, "day": 3}
+
+
+def date_parts(date, end=None, precision="day"):
+    """A CSL date: {"date-parts": [[2007, 5, 3]]}, [[2007]] for a year only, or a range when `end` is another day."""
     if date is None:
         return None
-    parts = [[date.year, date.month, date.day]]
+    parts = [[date.year, date.month, date.day][: PRECISION_PARTS.get(precision, 3)]]
     if end and end != date:
         parts.append([end.year, end.month, end.day])
     return {"date-parts": parts}

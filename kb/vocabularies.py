@@ -1,6 +1,7 @@
 """Labels (and the territory tree) that the search facets show for the record keys."""
 
 import time
+import unicodedata
 
 from django.utils.translation import gettext_lazy as _
 
@@ -97,6 +98,31 @@ class TerritoryVocabulary(CachedVocabulary):
     def parents(self, values):
         tree = self.entries()
         return {v: tree[v][1] for v in values if v in tree}
+
+    def resolve(self, value):
+        """The keys a written territory may mean: its code or slug, else every territory of that name
+        (accents, case and dashes aside: « saint herblain » is Saint-Herblain); two or more when the name is shared."""
+        value = str(value).strip()
+        tree = self.entries()
+        if value in tree:
+            return [value]
+        return self.names().get(name_key(value), [])
+
+    def names(self):
+        """{loose name: [keys]}, built again whenever the tree is read again."""
+        entries = self.entries()
+        if getattr(self, "_names_of", None) is not entries:
+            index = {}
+            for key, (name, _parent) in entries.items():
+                index.setdefault(name_key(name), []).append(key)
+            self._names, self._names_of = index, entries
+        return self._names
+
+
+def name_key(name):
+    """A name as people write it loosely: no accents, case, dashes, apostrophes or extra spaces."""
+    text = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode().lower()
+    return " ".join("".join(c if c.isalnum() else " " for c in text).split())
 
 
 TERRITORIES = TerritoryVocabulary()

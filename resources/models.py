@@ -147,6 +147,14 @@ class ArchiveDocument(Searchable, Citable, AbstractDocument):
         return self.extraction_status in {ExtractionStatus.DONE, ExtractionStatus.NOT_APPLICABLE}
 
 
+class DatePrecision(models.TextChoices):
+    """How much of a date is known: many references give a year only, or a month."""
+
+    DAY = "day", _("Jour")
+    MONTH = "month", _("Mois")
+    YEAR = "year", _("Année")
+
+
 class ResearchPaperIndexPage(FilterableIndexPage):
     parent_page_types = ["kb.HomePage"]
     subpage_types = ["resources.ResearchPaperPage"]
@@ -180,6 +188,18 @@ PAPER_CITATION_TYPES = {
 }
 
 
+# The languages of the references an ESS resource centre keeps (ISO 639-1).
+LANGUAGES = [
+    ("fr", _("Français")),
+    ("en", _("Anglais")),
+    ("es", _("Espagnol")),
+    ("it", _("Italien")),
+    ("de", _("Allemand")),
+    ("pt", _("Portugais")),
+    ("ca", _("Catalan")),
+]
+
+
 def public_file_url(document):
     """The document's address when anyone may download it (a public collection), else ""."""
     if document is None or collection_access(document.collection) != PUBLIC:
@@ -191,6 +211,13 @@ class ResearchPaperPage(PoleBoundItem, ArchivePage):
     """A piece of research about the ESS, with its authors, identifiers and PDF."""
 
     paper_type = models.CharField(_("type"), max_length=20, choices=PaperType.choices, default=PaperType.ARTICLE)
+    date_precision = models.CharField(
+        _("précision de la date"),
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text=_("« Année » : seule l'année est connue (le jour et le mois saisis sont ignorés)."),
+    )
     venue = models.CharField(
         _("revue, ouvrage ou colloque"),
         max_length=255,
@@ -205,14 +232,14 @@ class ResearchPaperPage(PoleBoundItem, ArchivePage):
     volume = models.CharField(_("volume"), max_length=20, blank=True)
     issue = models.CharField(_("numéro"), max_length=20, blank=True)
     pages = models.CharField(_("pages"), max_length=20, blank=True, validators=[pages_validator])
-    abstract = RichTextField(_("résumé"), features=["bold", "italic", "link"])
+    abstract = RichTextField(_("résumé"), blank=True, features=["bold", "italic", "link"])
     doi = models.CharField(_("DOI"), max_length=255, blank=True, validators=[doi_validator])
     hal_id = models.CharField(_("identifiant HAL"), max_length=40, blank=True, validators=[hal_validator])
     external_url = models.URLField(_("adresse en ligne"), blank=True)
     language = models.CharField(
         _("langue"),
         max_length=8,
-        choices=[("fr", _("Français")), ("en", _("Anglais")), ("es", _("Espagnol"))],
+        choices=LANGUAGES,
         default="fr",
     )
     pdf = models.ForeignKey(
@@ -225,7 +252,8 @@ class ResearchPaperPage(PoleBoundItem, ArchivePage):
             InlinePanel("authors", label=_("Auteurs"), min_num=1),
             MultiFieldPanel(
                 [
-                    FieldRowPanel([FieldPanel("paper_type"), FieldPanel("date"), FieldPanel("language")]),
+                    FieldRowPanel([FieldPanel("paper_type"), FieldPanel("language")]),
+                    FieldRowPanel([FieldPanel("date"), FieldPanel("date_precision")]),
                     FieldPanel("venue"),
                     FieldRowPanel([FieldPanel("publisher"), FieldPanel("place")]),
                     FieldRowPanel([FieldPanel("volume"), FieldPanel("issue"), FieldPanel("pages")]),
@@ -266,6 +294,7 @@ class ResearchPaperPage(PoleBoundItem, ArchivePage):
             "type": csl_type,
             "genre": str(genre),
             "author": [person(a.name, a.orcid, a.affiliation) for a in self.authors.all()],
+            "issued": date_parts(self.date, precision=self.date_precision),
             "abstract": richtext(self.abstract) or self.summary,
             "container-title": self.venue if contained else "",
             "event-title": self.venue if csl_type == "paper-conference" else "",

@@ -15,7 +15,8 @@ speech (a talk of a study day)             @misc            howpublished (the ev
 event (a study day)                        @misc            howpublished (the genre), venue
 webpage, post-weblog, dataset, document    @misc            howpublished (the site or the genre), url
 Every entry also carries, when known: author and editor in order (organisations braced whole), ORCID iDs as a
-BibLaTeX name annotation (author+an:orcid = {1="0000-…"}), year and month, doi (bare), url, hal_id and
+BibLaTeX name annotation (author+an:orcid = {1="0000-…"}), year and month (and BibLaTeX's date when the day is
+known), doi (bare), url (the work's own address when it has one, else its page in the archive), hal_id and
 eprint/eprinttype = hal (BibLaTeX links it), language and langid, keywords, abstract.
 """
 
@@ -25,9 +26,11 @@ from bibtexparser import BibtexFormat, Library, write_string
 from bibtexparser.model import Entry, Field
 
 from .common import (
+    address,
     container_title,
     custom,
     date_parts,
+    iso_date,
     keywords,
     names,
     one_line,
@@ -127,7 +130,7 @@ def fields(item):
     """(BibTeX field, value in BibTeX syntax) for every variable of the item that has one, in the usual order."""
     kind = entry_type(item)
     csl_type = item.get("type")
-    year, month, _day = date_parts(item)
+    year, month, day = date_parts(item)
     first, last = page_range(item)
     container = container_title(item)
     language = one_line(item.get("language", ""))
@@ -147,13 +150,15 @@ def fields(item):
         ("address", braced(escape(place(item)))),
         ("type", braced(escape(item.get("genre", ""))) if kind.endswith("thesis") or kind == "techreport" else ""),
         ("year", braced(year or "")),
+        # BibLaTeX's full date: year and month alone would lose the day on the way back.
+        ("date", braced(iso_date(item)) if day else ""),
         # A month macro (may, nov…), unbraced: what BibTeX styles and biber both understand.
         ("month", MONTHS[month - 1] if month and 1 <= month <= 12 else ""),
         ("volume", braced(escape(item.get("volume", "")))),
         ("number", braced(escape(item.get("issue") or item.get("number") or ""))),
         ("pages", braced(f"{escape(first)}--{escape(last)}" if last else escape(first))),
         ("doi", braced(verbatim(item.get("DOI", "")))),
-        ("url", braced(verbatim(item.get("URL", "")))),
+        ("url", braced(verbatim(address(item)))),
         ("hal_id", braced(verbatim(hal_id))),
         ("eprint", braced(verbatim(hal_id))),
         ("eprinttype", "{hal}" if hal_id else ""),

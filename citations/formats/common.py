@@ -89,6 +89,18 @@ def keywords(item):
     return list(dict.fromkeys(word.strip() for word in str(item.get("keyword", "")).split(",") if word.strip()))
 
 
+def address(item):
+    """Where the work itself is read: its own address when it has one elsewhere (a journal's site, a
+    repository), else its page in the archive. Reference managers keep one URL; this one survives a round trip."""
+    return custom(item, "external_url") or one_line(item.get("URL", ""))
+
+
+def iso_date(item):
+    """ISO 8601 as far as the date is known: 2024, 2024-05 or 2024-05-02 ("" without a date)."""
+    parts = [part for part in date_parts(item) if part]
+    return "-".join([str(parts[0]), *(f"{part:02d}" for part in parts[1:])]) if parts else ""
+
+
 def custom(item, key):
     return one_line((item.get("custom") or {}).get(key, ""))
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from search import registry
 
-from .common import container_title, custom, date_parts, keywords, names, one_line, place, sorted_name
+from .common import address, container_title, custom, iso_date, keywords, names, one_line, place, sorted_name
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -27,7 +27,7 @@ def columns():
         (_("Titre"), lambda entry: entry.item.get("title")),
         (_("Auteurs"), lambda entry: " ; ".join(sorted_name(*name[:3]) for name in names(entry.item))),
         (_("ORCID"), _orcids),
-        (_("Date"), _date),
+        (_("Date"), lambda entry: iso_date(entry.item)),
         (_("Revue, ouvrage ou événement"), lambda entry: container_title(entry.item)),
         (_("Éditeur"), lambda entry: entry.item.get("publisher")),
         (_("Lieu"), lambda entry: place(entry.item)),
@@ -36,7 +36,7 @@ def columns():
         (_("Pages"), lambda entry: entry.item.get("page")),
         (_("DOI"), lambda entry: entry.item.get("DOI")),
         (_("Identifiant HAL"), lambda entry: custom(entry.item, "hal_id")),
-        (_("Adresse"), lambda entry: entry.item.get("URL")),
+        (_("Adresse"), lambda entry: address(entry.item)),
         (_("Texte intégral (PDF)"), lambda entry: custom(entry.item, "pdf_url")),
         (_("Langue"), lambda entry: entry.item.get("language")),
         (_("Mots-clés"), lambda entry: ", ".join(keywords(entry.item))),
@@ -54,12 +54,6 @@ def _kind_label(kind):
 def _orcids(entry):
     """« Le Goff, Anne : 0000-0002-1825-0097 » for each author whose iD is known."""
     return " ; ".join(f"{sorted_name(*name[:3])}\u00a0: {name[3]}" for name in names(entry.item) if name[3])
-
-
-def _date(entry):
-    """ISO 8601 as far as it is known: 2024, 2024-05 or 2024-05-02."""
-    parts = [part for part in date_parts(entry.item) if part]
-    return "-".join([str(parts[0]), *(f"{part:02d}" for part in parts[1:])]) if parts else ""
 
 
 def cell(value):

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "accounts",
     "alerts",
     "readinglists",
+    "imports",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -59,6 +60,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_tasks_db",
     "axes",
     "csp",
     "django_otp",
@@ -165,8 +167,18 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "centre-ressources@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Background tasks (django-tasks, as Wagtail uses): run at once unless configured.
-TASKS = {"default": {"BACKEND": os.environ.get("KB_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
+# Background tasks (django-tasks, as Wagtail uses). "default" runs at once unless configured; "background"
+# holds the long jobs (bibliography imports) in the database for a worker: `manage.py db_worker --backend background`,
+# which `make run` starts beside the web server.
+TASKS = {
+    "default": {"BACKEND": os.environ.get("KB_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")},
+    "background": {"BACKEND": os.environ.get("KB_BACKGROUND_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")},
+}
+
+# Bibliography imports (imports app): the largest file and ZIP of PDFs accepted, and references per file.
+KB_IMPORT_MAX_FILE_MB = int(os.environ.get("KB_IMPORT_MAX_FILE_MB", "20"))
+KB_IMPORT_MAX_ZIP_MB = int(os.environ.get("KB_IMPORT_MAX_ZIP_MB", "500"))
+KB_IMPORT_MAX_ROWS = int(os.environ.get("KB_IMPORT_MAX_ROWS", "10000"))
 
 # OAI-PMH (oai app): the repository id harvesters key records on, the contact Identify gives, paging.
 KB_OAI_REPOSITORY_ID = os.environ.get("KB_OAI_REPOSITORY_ID", "")

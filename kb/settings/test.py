@@ -10,6 +10,11 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="kb-test-media-"))
 KB_EXTRACTION_TIMEOUT_SECONDS = 20
+# Long jobs run at once in tests; tests of the worker itself name the database backend.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="kb-test-static-"))
 
 # The suite serves from the database engine whatever the environment names: the contract legs build their

@@ -109,10 +109,18 @@ def in_words(delay):
 
 
 @register.simple_tag
-def date_range(start, end=None):
-    """`20–21 novembre 2003`, `30 novembre – 2 décembre 2003` or a single date, as <time> elements."""
+def date_range(start, end=None, precision=""):
+    """`20–21 novembre 2003`, `30 novembre – 2 décembre 2003` or a single date, as <time> elements.
+
+    `precision` ("year", "month") is for a date known only in part: « 2007 », « mai 2007 ».
+    """
     if not start:
         return ""
+    if precision == "year":
+        return format_html('<time datetime="{}">{}</time>', f"{start.year:04d}", start.year)
+    if precision == "month":
+        label = formats.date_format(start, "F Y")
+        return format_html('<time datetime="{}">{}</time>', f"{start.year:04d}-{start.month:02d}", label)
     if not end or end == start:
         return format_html('<time datetime="{}">{}</time>', start.isoformat(), formats.date_format(start, "j F Y"))
     if (start.year, start.month) == (end.year, end.month):

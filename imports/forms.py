@@ -87,8 +87,8 @@ class ImportForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["format"].choices += list(readers.FORMATS.items())
-        self.fields["encoding"].choices += list(readers.ENCODINGS.items())
+        self.fields["format"].choices += readers.FORMATS
+        self.fields["encoding"].choices += readers.ENCODINGS
         self.fields["source"].help_text = str(self.fields["source"].help_text) % {"mb": settings.KB_IMPORT_MAX_FILE_MB}
         self.fields["duplicates"].initial = DuplicatePolicy.SKIP
         self.fields["collection"].queryset = Collection.objects.all()

@@ -30,8 +30,12 @@ class Command(BaseCommand):
         parser.add_argument("file", help="le fichier de références")
         parser.add_argument("--zip", help="l'archive ZIP des PDF que nomment les références")
         parser.add_argument("--dry-run", action="store_true", help="montre ce que ferait l'import, sans rien écrire")
-        parser.add_argument("--format", choices=list(FORMATS), help="le format, s'il ne se reconnaît pas")
-        parser.add_argument("--encoding", choices=list(ENCODINGS), help="l'encodage, s'il ne se reconnaît pas")
+        parser.add_argument(
+            "--format", choices=[name for name, _label in FORMATS], help="le format, s'il ne se reconnaît pas"
+        )
+        parser.add_argument(
+            "--encoding", choices=[name for name, _label in ENCODINGS], help="l'encodage, s'il ne se reconnaît pas"
+        )
         parser.add_argument(
             "--duplicates",
             choices=list(DuplicatePolicy.values),

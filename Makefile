@@ -54,6 +54,14 @@ bench: install ## Benchmark search and indexing on a 100,000-item archive (gener
 	DATABASE_URL=sqlite:///$(CURDIR)/$(BENCH_DIR)/bench.sqlite3 MEDIA_ROOT=$(CURDIR)/$(BENCH_DIR)/media $(MANAGE) kb_territories
 	DATABASE_URL=sqlite:///$(CURDIR)/$(BENCH_DIR)/bench.sqlite3 MEDIA_ROOT=$(CURDIR)/$(BENCH_DIR)/media KB_ELASTICSEARCH_INDEX=kb-bench DEBUG=0 LOG_LEVEL=WARNING $(MANAGE) kb_bench $(BENCH_ARGS)
 
+IMPORT_BENCH_DIR := var/bench-import
+IMPORT_BENCH_ENV := DATABASE_URL=sqlite:///$(CURDIR)/$(IMPORT_BENCH_DIR)/import.sqlite3 MEDIA_ROOT=$(CURDIR)/$(IMPORT_BENCH_DIR)/media
+IMPORT_ROWS ?= 10000
+bench-import: install ## Time the bibliography import (reading, dry run, real run) on IMPORT_ROWS generated BibTeX references, in a throwaway database
+	rm -rf $(IMPORT_BENCH_DIR) && mkdir -p $(IMPORT_BENCH_DIR)
+	$(IMPORT_BENCH_ENV) $(MANAGE) migrate --noinput -v0
+	$(IMPORT_BENCH_ENV) DEBUG=0 LOG_LEVEL=WARNING $(MANAGE) kb_import_bench --rows $(IMPORT_ROWS)
+
 RELEVANCE_DIR := var/relevance
 RELEVANCE_ENV := DATABASE_URL=sqlite:///$(CURDIR)/$(RELEVANCE_DIR)/relevance.sqlite3 MEDIA_ROOT=$(CURDIR)/$(RELEVANCE_DIR)/media
 relevance: install ## MRR@10 and recall@10 on judged French queries, against plain BM25 (database of its own under var/relevance/)
@@ -68,7 +76,7 @@ lint: install ## ruff and the migrations check
 	$(BIN)/ruff format --check .
 	$(MANAGE) makemigrations --check --dry-run
 
-.PHONY: help install setup run test bench relevance lint
+.PHONY: help install setup run test bench bench-import relevance lint
 
 CLUSTER_NODES ?=
 cluster: ## Start a local OpenSearch node (CLUSTER_NODES=3 for three) from Maven jars, wait for green, print the settings

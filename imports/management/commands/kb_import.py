@@ -174,14 +174,15 @@ class Command(BaseCommand):
                 where = f"{problem['field']} : " if problem["field"] else ""
                 self.stdout.write(f"ligne {row['line']} ({row['label']}) — {where}{problem['message']}")
         labels = {
-            "create": "à créer",
-            "update": "à mettre à jour",
-            "skip": "ignorées",
-            "error": "refusées",
-            "created": "créées",
-            "updated": "mises à jour",
-            "skipped": "ignorées",
-            "failed": "en échec",
+            "create": ("à créer", "à créer"),
+            "update": ("à mettre à jour", "à mettre à jour"),
+            "skip": ("ignorée", "ignorées"),
+            "error": ("refusée", "refusées"),
+            "created": ("créée", "créées"),
+            "updated": ("mise à jour", "mises à jour"),
+            "skipped": ("ignorée", "ignorées"),
+            "failed": ("en échec", "en échec"),
         }
-        parts = [f"{count} {labels.get(action, action)}" for action, count in sorted(counts.items())]
-        self.stdout.write(f"{len(rows)} références : " + (", ".join(parts) or "aucune") + ".")
+        parts = [f"{count} {labels[action][count > 1]}" for action, count in sorted(counts.items()) if action in labels]
+        total = f"{len(rows)} référence{'s' if len(rows) > 1 else ''}"
+        self.stdout.write(f"{total} : " + (", ".join(parts) or "aucune") + ".")

@@ -83,6 +83,7 @@ EXTENSIONS = {
     ".csv": "csv",
     ".tsv": "csv",
     ".xlsx": "xlsx",
+    ".xls": "xlsx",
 }
 UTF8_BOM = b"\xef\xbb\xbf"
 ZIP = b"PK\x03\x04"
@@ -101,6 +102,11 @@ UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 RIS_START = re.compile(r"^TY {1,2}-", re.MULTILINE)
 BIBTEX_ENTRY = re.compile(r"^\s*@\w+\s*[{(]", re.MULTILINE)
 CSV_SEPARATOR = re.compile(r"[;,\t]")
+# BibTeX and RIS references are counted before they are parsed: 20 MB of tiny entries would take minutes to read.
+ENTRY_STARTS = {
+    "bibtex": re.compile(r"^\s*@(?!string\b|comment\b|preamble\b)\w+\s*[{(]", re.MULTILINE | re.IGNORECASE),
+    "ris": RIS_START,
+}
 
 
 def read(data: bytes, filename: str, format: str | None = None, encoding: str | None = None) -> ReadResult:
@@ -132,6 +138,8 @@ def _read(data, filename, format, encoding):
     else:
         _check_text(data, format)
         text, encoding = _decode(data, encoding)
+    if format in ENTRY_STARTS:
+        _check_count(len(ENTRY_STARTS[format].findall(text)))
     try:
         records = _reader(format)(text)
     except UnreadableFile:
@@ -143,7 +151,7 @@ def _read(data, filename, format, encoding):
     if not records:
         message = _("Aucune référence trouvée : le fichier est-il bien au format %(format)s ?")
         raise UnreadableFile(message % {"format": FORMAT_NAMES[format]})
-    _check_count(records)
+    _check_count(len(records))
     return ReadResult(format, encoding, records)
 
 
@@ -151,8 +159,13 @@ def _reader(format):
     # The readers import this package's dataclasses: they are imported once it is whole.
     from . import bibtex, csljson, ris, table
 
-    readers = {"bibtex": bibtex.read, "ris": ris.read, "csljson": csljson.read, "csv": table.read_csv}
-    return readers.get(format, table.read_xlsx)
+    return {
+        "bibtex": bibtex.read,
+        "ris": ris.read,
+        "csljson": csljson.read,
+        "csv": table.read_csv,
+        "xlsx": table.read_xlsx,
+    }[format]
 
 
 def _encoding_name(encoding):
@@ -170,11 +183,11 @@ def _check_size(data):
         raise UnreadableFile(message % {"size": number_format(len(data) / 1024 / 1024, 1), "limit": limit})
 
 
-def _check_count(records):
+def _check_count(count):
     limit = getattr(settings, "KB_IMPORT_MAX_ROWS", 10000)
-    if len(records) > limit:
+    if count > limit:
         message = _("Ce fichier contient %(count)s références, un import en accepte %(limit)s au plus : découpez-le.")
-        counts = {"count": number_format(len(records), force_grouping=True)}
+        counts = {"count": number_format(count, force_grouping=True)}
         raise UnreadableFile(message % {**counts, "limit": number_format(limit, force_grouping=True)})
 
 
@@ -221,23 +234,32 @@ def _check_workbook(data):
 
 
 def _decode(data, encoding):
-    """The text of the file, its line ends made \\n, and the encoding it was read in.
-
-    Without a chosen encoding, the cascade is exact for the three the archive accepts. Text in Windows-1252 or
-    Latin-1 with an accented letter is not valid UTF-8 (é, 0xE9, would need two continuation bytes after it), so
-    valid UTF-8 is UTF-8. Windows-1252 differs from Latin-1 only in 0x80-0x9F, where it has printable characters
-    (’ œ € …) and Latin-1 control codes no text holds: a file that decodes in Windows-1252 reads right in it, and
-    only one holding its five unassigned bytes (0x81 0x8D 0x8F 0x90 0x9D) is left to Latin-1, which reads any byte.
-    """
-    for name in [encoding] if encoding else ["utf-8", "cp1252", "latin-1"]:
+    """The text of the file, its line ends made \\n, and the encoding it was read in: the chosen one, else detected."""
+    if not encoding:
+        text, encoding = _detect(data)
+    else:
         try:
-            text = data.decode(CODECS[name])
+            text = data.decode(CODECS[encoding])
         except UnicodeDecodeError as error:
-            if encoding:
-                raise _undecodable(data, encoding, error) from None
+            raise _undecodable(data, encoding, error) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
+
+
+def _detect(data):
+    """The text in the first of UTF-8, Windows-1252 and Latin-1 that reads the file, and its name.
+
+    The cascade is exact for the three encodings the archive accepts. Text in Windows-1252 or Latin-1 with an
+    accented letter is not valid UTF-8 (é, 0xE9, would need two continuation bytes after it), so valid UTF-8 is UTF-8.
+    Windows-1252 differs from Latin-1 only in 0x80-0x9F, where it has printable characters (’ œ € …) and Latin-1
+    control codes no text holds: a file that decodes in Windows-1252 reads right in it, and only one holding its five
+    unassigned bytes (0x81 0x8D 0x8F 0x90 0x9D) is left to Latin-1, which reads any byte.
+    """
+    for name in ("utf-8", "cp1252"):
+        try:
+            return data.decode(CODECS[name]), name
+        except UnicodeDecodeError:
             continue
-        return text.replace("\r\n", "\n").replace("\r", "\n"), name
-    raise AssertionError("Latin-1 decodes any byte")
+    return data.decode(CODECS["latin-1"]), "latin-1"
 
 
 def _undecodable(data, encoding, error):

@@ -177,13 +177,13 @@ def read(text):
 def _fields(entry):
     """The entry's fields as text: LaTeX decoded (names keep their braces, which BibTeX reads), verbatim kept."""
     fields = {}
-    for key, value in ((field.key, field.value) for field in entry.fields):
-        if key == "author":
-            fields[key] = to_text(str(value), keep_braces=True)
-        elif key in TEXT and isinstance(value, str):
-            fields[key] = to_text(value)
+    for field in entry.fields:
+        if field.key == "author":
+            fields[field.key] = to_text(str(field.value), keep_braces=True)
+        elif field.key in TEXT and isinstance(field.value, str):
+            fields[field.key] = to_text(field.value)
         else:
-            fields[key] = value
+            fields[field.key] = field.value
     return fields
 
 

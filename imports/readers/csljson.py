@@ -45,9 +45,10 @@ def _record(item, number, line):
     if not isinstance(item, dict):
         return SourceRecord(line, label, {}, [], [RowProblem("", _("Une référence doit être un objet JSON { … }."))])
     item = copy.deepcopy(item)
-    problems = missing_title(item, "title") if isinstance(item.get("title", ""), str) else []
-    if not isinstance(item.get("title", ""), str):
-        problems.append(RowProblem("title", _("Le titre doit être un texte.")))
+    if isinstance(item.get("title", ""), str):
+        problems = missing_title(item, "title")
+    else:
+        problems = [RowProblem("title", _("Le titre doit être un texte."))]
     if not isinstance(item.get("author", []), list) or not all(isinstance(a, dict) for a in item.get("author", [])):
         problems.append(RowProblem("author", _("Les auteurs doivent être une liste d'objets (family, given).")))
     if isinstance(item.get("issued"), dict):

@@ -1,13 +1,13 @@
 """Spreadsheets (CSV, XLSX) read into CSL-JSON items: one reference a row, under headings the README documents here.
 
 The first non-empty row holds the headings, matched without case, accents, punctuation or extra spaces, in French
-or English; other columns are listed as ignored. A CSV's separator (; , or tab) is the one its heading row uses.
+or English. A CSV's separator (; , or tab) is the one its heading row uses.
 
 Heading (also read)                          Holds                                            CSL-JSON
 Clé (key, id)                                the reference's name in the file                 its label
 Type (type de document)                      Article, Thèse, Mémoire, Rapport d'étude,        type and genre
                                              Chapitre d'ouvrage, Ouvrage, Communication,
-                                             Document de travail; or a CSL type
+                                             Document de travail; or a CSL type (chapter…)
 Genre                                        the kind in words: « Thèse de doctorat »…        genre (type from it
                                                                                               when no Type column)
 Titre (title)                                                                                 title
@@ -36,7 +36,7 @@ Mots-clés (mots clés, keywords, tags)        separated by « ; » or « , »  
 Résumé (abstract)                            line breaks kept                                 abstract
 Pôles, Thèmes, Territoires (pole, theme,     names, or official codes for territories         custom poles, themes,
   territory…)                                (44109), separated by « ; »                      territories
-Nature                                       written by the archive's export; not read
+Other columns (the archive's export writes Nature, the kind of item) are listed as ignored.
 A cell holding a formula (in XLSX: any formula; in CSV: = + - @ then a function or a cell, such as =SOMME(A1:A3))
 refuses its row; the quote the archive's export puts before = + - @ to defuse a text is dropped.
 """
@@ -76,7 +76,6 @@ logger = logging.getLogger(__name__)
 
 HEADINGS = {
     "key": ["Clé", "key", "id", "citation key"],
-    "nature": ["Nature"],
     "type": ["Type", "type de document", "document type", "item type"],
     "genre": ["Genre"],
     "title": ["Titre", "title"],
@@ -128,11 +127,16 @@ TYPE_ALIASES = {
     "conference paper": "Communication",
     "working paper": "Document de travail",
 }
-CSL_TYPES = {"article-journal", "article-magazine", "article-newspaper", "book", "chapter", "thesis", "report"}
-CSL_TYPES |= {"paper-conference", "manuscript", "webpage", "document", "dataset"}
-TYPES = {heading_key(name): value for name, value in PAPER_TYPES.items()}
+# CSL's types (what the archive's own export writes in its Type column).
+CSL_TYPES = """article article-journal article-magazine article-newspaper bill book broadcast chapter classic collection
+dataset document entry entry-dictionary entry-encyclopedia event figure graphic hearing interview legal_case
+legislation manuscript map motion_picture musical_score pamphlet paper-conference patent performance periodical
+personal_communication post post-weblog regulation report review review-book software song speech standard thesis
+treaty webpage""".split()
+# The archive's names come last: « Article » is an article-journal, not CSL's generic article.
+TYPES = {heading_key(csl_type): (csl_type, "") for csl_type in CSL_TYPES}
 TYPES |= {heading_key(alias): PAPER_TYPES[name] for alias, name in TYPE_ALIASES.items()}
-TYPES |= {csl_type: (csl_type, "") for csl_type in CSL_TYPES}
+TYPES |= {heading_key(name): value for name, value in PAPER_TYPES.items()}
 # The genres the archive writes (PAPER_CITATION_TYPES) give back their type when a sheet has no Type column.
 GENRE_TYPES = {heading_key(genre): csl_type for csl_type, genre in PAPER_TYPES.values() if genre}
 FORMULA = re.compile(r"^[=+\-@]\s*(?:[A-Za-z_][\w.]*\s*\(|\$?[A-Za-z]{1,3}\$?\d+\b|[A-Za-z]\w*\|)")
@@ -213,7 +217,7 @@ def _records(rows):
 
 
 def _columns(header):
-    """Each column's index with (its field or None, its heading); refuses a sheet without a title column."""
+    """(field or None, heading) of each column in order; refuses a sheet without a title column or with one twice."""
     columns, seen = [], {}
     for heading in header:
         column = COLUMNS.get(heading_key(heading))
@@ -234,7 +238,7 @@ def _record(number, cells, columns):
     columns, cells = columns + [(None, "")] * (width - len(columns)), list(cells) + [""] * (width - len(cells))
     values, ignored, problems = {}, [], []
     for (column, heading), cell in zip(columns, cells, strict=True):
-        if not column or column == "nature":
+        if not column:
             if str(cell).strip():
                 ignored.append(heading or _("colonne sans intitulé"))
         elif isinstance(cell, Formula):

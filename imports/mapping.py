@@ -140,7 +140,8 @@ def map_record(record, taxonomy):
         "abstract": _paragraphs(item.get("abstract")),
         "doi": DOI_PREFIX.sub("", _text(item.get("DOI"))),
         "hal_id": HAL_PREFIX.sub("", _text(_custom(item, "hal_id"))).lower(),
-        "external_url": _text(item.get("URL")),
+        # The archive's own CSL-JSON keeps the work's address apart from the page's (citations.formats.common.address).
+        "external_url": _text(_custom(item, "external_url") or item.get("URL")),
         "language": _language(item.get("language"), problems),
     }
     if paper_type not in CONTAINED_TYPES and container and not values["publisher"]:

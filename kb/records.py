@@ -1,5 +1,7 @@
 """How archive pages describe themselves to the archive search (search.records.Record)."""
 
+import re
+
 from wagtail.rich_text import get_text_for_indexing
 
 from search.access import collection_access, covers, page_access
@@ -8,6 +10,16 @@ from search.records import AttachmentPage, Record
 
 def richtext(*values):
     return "\n".join(get_text_for_indexing(v) for v in values if v)
+
+
+BLOCK_END = re.compile(r"</(?:p|h\d|li|blockquote)>|<br\s*/?>", re.IGNORECASE)
+
+
+def paragraphs(value):
+    """Rich text as plain text that keeps its paragraphs apart (a blank line between them), for citations:
+    an abstract exported to CSL-JSON and imported back keeps its paragraphs."""
+    parts = BLOCK_END.split(str(value or ""))
+    return "\n\n".join(text for text in (" ".join(get_text_for_indexing(part).split()) for part in parts) if text)
 
 
 def stream_text(stream_value):

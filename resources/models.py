@@ -24,7 +24,7 @@ from kb.blocks import BodyBlock
 from kb.forms import PoleBoundPageForm
 from kb.models import ArchivePage, FilterableIndexPage
 from kb.permissions import PoleBoundItem
-from kb.records import richtext, stream_text
+from kb.records import paragraphs, richtext, stream_text
 from search.access import collection_access
 from search.records import PUBLIC, Searchable
 
@@ -295,7 +295,7 @@ class ResearchPaperPage(PoleBoundItem, ArchivePage):
             "genre": str(genre),
             "author": [person(a.name, a.orcid, a.affiliation) for a in self.authors.all()],
             "issued": date_parts(self.date, precision=self.date_precision),
-            "abstract": richtext(self.abstract) or self.summary,
+            "abstract": paragraphs(self.abstract) or self.summary,
             "container-title": self.venue if contained else "",
             "event-title": self.venue if csl_type == "paper-conference" else "",
             "publisher": self.publisher or ("" if contained else self.venue),

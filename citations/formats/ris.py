@@ -18,8 +18,9 @@ dataset                                       DATA
 document and anything else                    GEN
 Other tags: AU (authors in order, « Family, Given » or the organisation), A2 (editors), PY and DA (year;
 YYYY/MM/DD/), PB, CY, VL, IS, SP/EP, DO, UR (the work's own address, else its page in the archive), L1 (its PDF),
-LA, KW (one per keyword), AB, AN = the HAL id (an accession number in a repository, which is what HAL is). RIS has no tag for an ORCID iD:
-each known iD goes into a note, « N1  - ORCID Le Goff, Anne : https://orcid.org/… », which Zotero keeps as a note.
+LA, KW (one per keyword), AB, AN = the HAL id (an accession number in a repository, which is what HAL is).
+RIS has no tag for an ORCID iD: each known iD goes into a note, « N1  - ORCID Le Goff, Anne : https://orcid.org/… »,
+which Zotero keeps as a note.
 """
 
 from .common import (

@@ -24,6 +24,8 @@ def columns():
         (_("Clé"), lambda entry: entry.key),
         (_("Nature"), lambda entry: _kind_label(entry.kind)),
         (_("Genre"), lambda entry: entry.item.get("genre")),
+        # The CSL type (article-journal, chapter…): what an import needs to tell an article from a chapter.
+        (_("Type"), lambda entry: entry.item.get("type")),
         (_("Titre"), lambda entry: entry.item.get("title")),
         (_("Auteurs"), lambda entry: " ; ".join(sorted_name(*name[:3]) for name in names(entry.item))),
         (_("ORCID"), _orcids),

@@ -251,7 +251,7 @@ def test_csl_json_is_a_json_array_of_the_items_with_their_addresses():
 
 def test_csv_opens_in_a_french_spreadsheet():
     text = get_format("csv").render([nasty_entry()])
-    assert text.startswith("\ufeffClé;Nature;Genre;Titre;Auteurs;ORCID;Date;")
+    assert text.startswith("\ufeffClé;Nature;Genre;Type;Titre;Auteurs;ORCID;Date;")
     [row] = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
     assert row["Nature"] == "Travail de recherche"
     assert row["Titre"] == NASTY["title"]

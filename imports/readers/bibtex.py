@@ -1,7 +1,7 @@
 """BibTeX and BibLaTeX files (Zotero, JabRef and HAL exports, and the archive's own) read into CSL-JSON items.
 
 bibtexparser 2 splits the file (a broken entry becomes a failed block, the next ones are still read), resolves
-@string macros and month names; names are split by its BibTeX name rules, LaTeX decoded by .latex.
+@string macros (their # joins here) and month names; names are split by its BibTeX rules, LaTeX decoded by .latex.
 
 Entry type                                  CSL type            genre
 article                                     article-journal
@@ -28,7 +28,7 @@ import re
 from functools import partial
 
 import bibtexparser
-from bibtexparser.middlewares import MonthIntMiddleware, NormalizeFieldKeys
+from bibtexparser.middlewares import BlockMiddleware, MonthIntMiddleware, NormalizeFieldKeys, default_parse_stack
 from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
 from bibtexparser.model import (
     DuplicateBlockKeyBlock,
@@ -125,6 +125,10 @@ INHERITED = {
     "language",
     "langid",
 }
+# One piece of a # join: "text", {text} (one level of braces inside) or a macro, then # or the end.
+CONCATENATED = re.compile(
+    r'\s*(?:"(?P<quoted>(?:[^"{}]|\{[^{}]*\})*)"|\{(?P<braced>(?:[^{}]|\{[^{}]*\})*)\}|(?P<macro>[\w:.+/-]+))\s*(?:#|$)'
+)
 ANNOTATION = re.compile(r'(\d+)\s*=\s*"([^"]*)"')
 # A file field lists attachments as description:path:type, separated by ";", with "\:" for a colon in a path.
 ATTACHMENTS = re.compile(r"(?<!\\);")
@@ -155,9 +159,45 @@ MONTHS_FR = {
 }
 
 
+class JoinConcatenations(BlockMiddleware):
+    """BibTeX's # joins (journal = recma # " (Paris)"): bibtexparser resolves a @string only as a whole value.
+
+    It runs first, on values still enclosed; a join naming an unknown macro is left as it is written."""
+
+    def __init__(self):
+        super().__init__(allow_inplace_modification=True, allow_parallel_execution=True)
+
+    def transform_entry(self, entry, library):
+        macros = {key.lower(): string.value for key, string in library.strings_dict.items()}
+        for field in entry.fields:
+            if isinstance(field.value, str) and "#" in field.value:
+                joined = _joined(field.value, macros)
+                if joined is not None:
+                    field.value = f"{{{joined}}}"
+        return entry
+
+
+def _joined(value, macros):
+    pieces, position = [], 0
+    while position < len(value):
+        piece = CONCATENATED.match(value, position)
+        if piece is None:
+            return None
+        quoted, braced, macro = piece.group("quoted", "braced", "macro")
+        if macro is not None and not macro.isdecimal():
+            macro = macros.get(macro.lower())
+            if macro is None:
+                return None
+            macro = macro[1:-1] if macro[:1] in '{"' else macro
+        pieces.append(next(text for text in (quoted, braced, macro) if text is not None))
+        position = piece.end()
+    return "".join(pieces) if len(pieces) > 1 else None
+
+
 def read(text):
     """Every entry of a BibTeX text, in file order, each with its problems."""
-    library = bibtexparser.parse_string(text, append_middleware=[NormalizeFieldKeys(), MonthIntMiddleware()])
+    stack = [JoinConcatenations(), *default_parse_stack(), NormalizeFieldKeys(), MonthIntMiddleware()]
+    library = bibtexparser.parse_string(text, parse_stack=stack)
     decoded = {id(entry): _fields(entry) for entry in library.entries}
     parents = {}
     for entry in library.entries:

@@ -262,6 +262,15 @@ class TestBibTeX:
         assert entry.item["issued"] == {"date-parts": [[2021, 11]]}
         assert by_label("hal.bib")["durand:halshs-02345678"].item["issued"] == {"date-parts": [[2019, 10]]}
 
+    def test_values_joined_with_hash_from_macros_and_text_are_resolved(self):
+        [record] = bibtex(
+            '@string{recma = "RECMA"}\n@string{pur = {Presses universitaires de Rennes}}\n'
+            '@article{a, title = "Les " # {SCOP} # " en France", journal = recma # " : revue", publisher = pur,'
+            " note = {C# et F#}}"
+        )
+        assert (record.item["title"], record.item["container-title"]) == ("Les SCOP en France", "RECMA : revue")
+        assert record.item["publisher"] == "Presses universitaires de Rennes"
+
     @pytest.mark.parametrize(
         ("fields", "issued"),
         [

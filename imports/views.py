@@ -13,6 +13,7 @@ from django.views.generic import FormView, TemplateView, View
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from . import readers
 from .batches import preview
 from .forms import ImportForm
 from .models import BatchStatus, ImportBatch
@@ -25,12 +26,12 @@ ROWS_PER_PAGE = 100
 ACTIONS = {
     "create": gettext_lazy("À créer"),
     "update": gettext_lazy("À mettre à jour"),
-    "skip": gettext_lazy("Ignorée"),
-    "error": gettext_lazy("Refusée"),
-    "created": gettext_lazy("Créée"),
-    "updated": gettext_lazy("Mise à jour"),
-    "skipped": gettext_lazy("Ignorée"),
-    "failed": gettext_lazy("Échec"),
+    "skip": gettext_lazy("Ignorées"),
+    "error": gettext_lazy("Refusées"),
+    "created": gettext_lazy("Créées"),
+    "updated": gettext_lazy("Mises à jour"),
+    "skipped": gettext_lazy("Ignorées"),
+    "failed": gettext_lazy("En échec"),
 }
 
 
@@ -111,6 +112,8 @@ class BatchView(ImportPermissionMixin, ImportBreadcrumbsMixin, TemplateView):
                 (action, ACTIONS[action], count) for action, count in sorted(batch.counts.items()) if action in ACTIONS
             ],
             is_report=bool(batch.report),
+            format_name=readers.FORMAT_NAMES.get(batch.format, batch.format),
+            encoding_name=readers.ENCODING_NAMES.get(batch.encoding, batch.encoding),
         )
         return context
 

@@ -174,3 +174,25 @@ def test_a_reader_cannot_confirm_a_batch(client, admin, documentalist):
     assert client.post(reverse("imports:confirm", args=[batch.pk])).status_code in {302, 403}
     batch.refresh_from_db()
     assert batch.status == BatchStatus.PREVIEWED
+
+
+def test_with_the_database_backend_the_batch_waits_for_the_worker(admin, settings):
+    from django_tasks_db.models import DBTaskResult
+
+    from imports.tasks import import_batch
+
+    settings.TASKS = {**settings.TASKS, "background": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    send(admin)
+    batch = ImportBatch.objects.get()
+    admin.post(reverse("imports:confirm", args=[batch.pk]))
+    batch.refresh_from_db()
+    assert batch.status == BatchStatus.QUEUED
+    [queued] = DBTaskResult.objects.all()
+    assert (queued.task_path, queued.args_kwargs["args"]) == ("imports.tasks.import_batch", [batch.pk])
+    waiting = admin.get(reverse("imports:batch", args=[batch.pk])).content.decode()
+    assert 'http-equiv="refresh"' in waiting
+    assert "db_worker" in waiting
+    # What the worker runs (its own loop needs transactions of its own, which a test's transaction forbids).
+    assert import_batch.call(batch.pk) == BatchStatus.DONE
+    assert ResearchPaperPage.objects.count() == 2
+    assert import_batch.call(batch.pk) == "gone", "a batch runs once, even if the task is delivered twice"

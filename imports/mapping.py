@@ -253,7 +253,15 @@ def _authors(item, problems):
         orcid = ORCID_PREFIX.sub("", _text(name.get("ORCID")))
         authors.append(AuthorDraft(written, orcid, _text(name.get("affiliation"))))
     if not authors:
-        problems.append(RowProblem("author", _("la référence n'a pas d'auteur (un nom de personne ou d'organisme).")))
+        problems.append(
+            RowProblem(
+                "author",
+                _(
+                    "la référence n'a pas d'auteur (un nom de personne ou d'organisme) ; un ouvrage collectif "
+                    "s'importe avec ses directeurs écrits comme auteurs."
+                ),
+            )
+        )
     for author in authors:
         for field_name in ("name", "orcid", "affiliation"):
             model_field = ResearchPaperAuthor._meta.get_field(field_name)

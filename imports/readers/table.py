@@ -316,7 +316,8 @@ def _type(written, genre, heading):
         message = _("Type inconnu : « %(type)s ». Types reconnus : %(known)s.") % {"type": written, "known": known}
         return "", genre, [RowProblem(heading, message)]
     csl_type, type_genre = TYPES[heading_key(written)]
-    return csl_type, type_genre or genre, []
+    # A Genre column says more than a type: « thesis » with « Mémoire » is a master's dissertation.
+    return csl_type, genre or type_genre, []
 
 
 def _attach(authors, text, key, read, heading):

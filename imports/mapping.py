@@ -156,8 +156,17 @@ def map_record(record, taxonomy):
     return (None, problems) if problems else (draft, [])
 
 
+# Control characters (NUL above all: PostgreSQL refuses it in text) never come from a real reference.
+CONTROLS = dict.fromkeys([*range(9), 11, 12, *range(14, 32), 127])
+
+
+def printable(value):
+    """The value as text without control characters; line breaks and tabs stay."""
+    return str(value).translate(CONTROLS)
+
+
 def _text(value):
-    return " ".join(str(value).split()) if value not in (None, "") else ""
+    return " ".join(printable(value).split()) if value not in (None, "") else ""
 
 
 def _custom(item, key):
@@ -220,7 +229,7 @@ def _paragraphs(text):
     """Plain text (an abstract) as the rich text the archive stores: one <p> per paragraph, everything escaped."""
     if not text:
         return ""
-    paragraphs = [" ".join(part.split()) for part in re.split(r"\n\s*\n", str(text))]
+    paragraphs = [" ".join(part.split()) for part in re.split(r"\n\s*\n", printable(text))]
     return "".join(f"<p>{html.escape(paragraph, quote=False)}</p>" for paragraph in paragraphs if paragraph)
 
 
@@ -320,7 +329,7 @@ def _classify(draft, item, taxonomy, problems):
             problems.append(RowProblem("territories", reason))
         else:
             draft.territories.add(pk)
-    for keyword in dict.fromkeys(KEYWORD_SEPARATORS.split(str(item.get("keyword") or "").strip())):
+    for keyword in dict.fromkeys(KEYWORD_SEPARATORS.split(_text(item.get("keyword")))):
         if not keyword:
             continue
         key = name_key(keyword)

@@ -22,7 +22,7 @@ from resources.models import ArchiveDocument, ResearchPaperAuthor, ResearchPaper
 
 from .attachments import MissingAttachment
 from .dedupe import DuplicateFinder
-from .mapping import AuthorDraft, Taxonomy, map_record
+from .mapping import AuthorDraft, Taxonomy, map_record, printable
 from .models import DuplicatePolicy
 from .readers import RowProblem
 
@@ -94,8 +94,8 @@ def plan(read_result, options, pdfs=None):
     taxonomy = Taxonomy(options.poles, options.themes, options.territories)
     finder = DuplicateFinder()
     for record in read_result.records:
-        title = str(record.item.get("title") or "")[:300]
-        row = Row(record.line, record.label, title, "create", ignored=list(record.ignored))
+        title = printable(record.item.get("title") or "")[:300]
+        row = Row(record.line, printable(record.label)[:200], title, "create", ignored=list(record.ignored))
         draft, problems = map_record(record, taxonomy)
         if draft is not None and draft.file:
             problems = _attachment_problems(draft, pdfs, row)

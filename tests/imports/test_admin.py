@@ -1,6 +1,7 @@
 """The import in the admin, as a documentalist uses it: send, read the preview, confirm, keep the report."""
 
 import html
+import json
 
 import pytest
 
@@ -196,3 +197,23 @@ def test_with_the_database_backend_the_batch_waits_for_the_worker(admin, setting
     assert import_batch.call(batch.pk) == BatchStatus.DONE
     assert ResearchPaperPage.objects.count() == 2
     assert import_batch.call(batch.pk) == "gone", "a batch runs once, even if the task is delivered twice"
+
+
+def test_control_characters_and_huge_values_never_break_the_preview_or_the_import(
+    admin, django_capture_on_commit_callbacks
+):
+    """PostgreSQL refuses NUL in text and JSON: a reference carrying one is cleaned or refused, never a 500."""
+    items = [
+        {"id": "nul\u0000", "type": "book", "title": "Titre\u0000 nul", "author": [{"literal": "A\u0000B"}]},
+        {"id": "x", "type": "book", "title": "T" * 5000, "author": [{"literal": "A" * 500}], "keyword": "k" * 300},
+        {"id": "y", "type": "book", "title": "Mots\u0000", "author": [{"literal": "C"}], "keyword": "a\u0000b, c"},
+    ]
+    response = send(admin, data=json.dumps(items).encode(), name="sale.json")
+    batch = ImportBatch.objects.get()
+    assert admin.get(response["Location"]).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        admin.post(reverse("imports:confirm", args=[batch.pk]))
+    batch.refresh_from_db()
+    assert batch.status == BatchStatus.DONE
+    assert admin.get(response["Location"]).status_code == 200
+    assert sorted(ResearchPaperPage.objects.values_list("title", flat=True)) == ["Mots", "Titre nul"]

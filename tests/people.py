@@ -91,6 +91,7 @@ def paper_form(title, slug, action=None, poles=()):
             "slug": slug,
             "paper_type": "article",
             "date": "2024-05-02",
+            "date_precision": "day",
             "language": "fr",
             "venue": "RECMA",
             "abstract": rich_text("<p>Une enquête auprès de douze coopératives d'habitants.</p>"),

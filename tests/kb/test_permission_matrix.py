@@ -21,11 +21,13 @@ import wagtail_factories
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.models import User
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, TestCase
 from django.urls import reverse
 
-from wagtail.models import Page
+from wagtail.models import Collection, Page
 
+from imports.models import ImportBatch
 from kb.factories import (
     PoleFactory,
     PoleNotePageFactory,
@@ -108,6 +110,8 @@ EXPECTED = {
     "modifier un travail de recherche (pôle B)": "non non non non non oui oui oui",
     "soumettre un travail de recherche (pôle B)": "non non non non non oui oui oui",
     "révision créée sur un travail de recherche (pôle B)": "non non non non non oui oui oui",
+    "ouvrir l'import de références": "non non non non non non oui oui",
+    "envoyer un fichier de références": "non non non non non non oui oui",
 }
 
 
@@ -323,6 +327,21 @@ def yes(condition):
     return "oui" if condition else "non"
 
 
+def import_page_opened(browser, world):
+    return yes(browser.get(reverse("imports:start")).status_code == 200)
+
+
+def references_sent(browser, world):
+    """An upload reaches the preview: a batch is stored (and rolled back), whatever the answer."""
+    upload = SimpleUploadedFile("refs.bib", b"@book{a, title={Un livre}, author={Durand, Anne}, year={2020}}")
+    collection = Collection.get_first_root_node().pk
+    with rolled_back():
+        browser.post(
+            reverse("imports:start"), {"source": upload, "duplicates": "skip", "publish": "0", "collection": collection}
+        )
+        return yes(ImportBatch.objects.exists())
+
+
 ACTIONS = {
     "voir une page publique": lambda browser, world: opened(browser.get(world.public.url)),
     "voir un cours du DU": lambda browser, world: opened(browser.get(world.course.url)),
@@ -369,6 +388,10 @@ ACTIONS = {
     "modifier un travail de recherche (pôle B)": item_saved(item("paper_b"), paper_form),
     "soumettre un travail de recherche (pôle B)": item_saved(item("paper_b"), paper_form, "submission"),
     "révision créée sur un travail de recherche (pôle B)": item_saved(item("paper_b"), paper_form, "revision"),
+    "ouvrir l'import de références": lambda browser, world: yes(
+        browser.get(reverse("imports:start")).status_code == 200
+    ),
+    "envoyer un fichier de références": references_sent,
 }
 
 

@@ -263,7 +263,7 @@ def _create(draft, options, parent, pdfs, written):
     if draft.file:
         page.pdf = _document(draft, options, pdfs, written)
     parent.add_child(instance=page)
-    _submit(page, options)
+    _submit(page, options, cleaned=True)
     return page.pk
 
 
@@ -283,9 +283,12 @@ def _update(page_id, draft, options, pdfs, written):
     return True
 
 
-def _submit(page, options):
-    """A revision by the importing documentalist, published, or sent to the page's moderation workflow."""
-    revision = page.save_revision(user=options.user, log_action=True)
+def _submit(page, options, cleaned=False):
+    """A revision by the importing documentalist, published, or sent to the page's moderation workflow.
+
+    `cleaned`: the page was just validated as a whole (add_child runs full_clean), no need to do it twice.
+    """
+    revision = page.save_revision(user=options.user, log_action=True, clean=not cleaned)
     if options.publish:
         revision.publish(user=options.user)
         return

@@ -123,7 +123,7 @@ def test_a_row_that_fails_while_writing_leaves_no_page_document_or_tag(site_tree
     item = {**ARTICLE, "keyword": "mot-clé-unique-au-monde", "custom": {"file": "articles/goff.pdf"}}
     pdfs = PdfArchive(io.BytesIO(pdf_zip({"articles/goff.pdf": a_pdf()})))
 
-    def fail(page, options):
+    def fail(page, options, **kwargs):
         raise DatabaseError("disk full")
 
     monkeypatch.setattr(runner, "_submit", fail)

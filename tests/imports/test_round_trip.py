@@ -9,7 +9,7 @@ from citations.formats import get_format
 from citations.items import entry
 from imports.mapping import Taxonomy, map_record
 from imports.readers import read
-from imports.runner import Options, run
+from imports.runner import SCALAR_FIELDS, Options, run
 from resources.models import ResearchPaperPage
 
 from .helpers import ARTICLE, references
@@ -38,26 +38,7 @@ EXTENSIONS = {"bibtex": "bib", "ris": "ris", "csljson": "json", "csv": "csv"}
 
 def kept(paper):
     """Everything a research paper keeps that a reference manager can hold."""
-    values = {
-        name: getattr(paper, name)
-        for name in (
-            "title",
-            "paper_type",
-            "date",
-            "date_precision",
-            "venue",
-            "publisher",
-            "place",
-            "volume",
-            "issue",
-            "pages",
-            "abstract",
-            "doi",
-            "hal_id",
-            "external_url",
-            "language",
-        )
-    }
+    values = {name: getattr(paper, name) for name in (*SCALAR_FIELDS, "date_precision")}
     values["authors"] = [(a.name, a.orcid, a.affiliation) for a in paper.authors.all()]
     values["keywords"] = sorted([t.name for t in paper.tags.all()] + [t.name for t in paper.themes.all()])
     return values

@@ -80,12 +80,22 @@ def test_a_batch_sends_no_moderation_email_per_page_and_notices_come_back_after(
     assert mailoutbox, "Wagtail's own moderation notices must work again once the batch is done"
 
 
-def test_the_year_only_date_stays_a_year_in_the_page_and_the_citation(site_tree, documentalist, run_all):
+def test_the_year_only_date_stays_a_year_in_the_page_and_the_citation(site_tree, documentalist, run_all, client):
     item = {**ARTICLE, "issued": {"date-parts": [[2007]]}}
     [row] = run_all(references(item), Options(user=documentalist, publish=True))
     paper = ResearchPaperPage.objects.get(pk=row.page_id)
     assert paper.date_precision == "year"
     assert paper.citation_item()["issued"] == {"date-parts": [[2007]]}
+    page = client.get(paper.url).content.decode()
+    assert '<time datetime="2007">2007</time>' in page
+    assert "janvier 2007" not in page
+
+
+def test_a_reference_without_abstract_shows_no_empty_abstract_section(site_tree, documentalist, run_all, client):
+    [row] = run_all(references({**ARTICLE, "abstract": ""}), Options(user=documentalist, publish=True))
+    page = client.get(ResearchPaperPage.objects.get(pk=row.page_id).url)
+    assert page.status_code == 200
+    assert 'id="resume"' not in page.content.decode()
 
 
 @pytest.mark.parametrize(

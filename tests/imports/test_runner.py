@@ -8,7 +8,7 @@ import pytest
 from django.db import DatabaseError
 
 from taggit.models import Tag
-from wagtail.models import Collection
+from wagtail.models import Collection, ReferenceIndex
 
 from imports import runner
 from imports.attachments import PdfArchive
@@ -162,6 +162,8 @@ def test_the_pdf_named_by_a_reference_is_attached_and_its_text_extracted(site_tr
     assert paper.pdf.collection == collection
     assert paper.pdf.extraction_status == "done"
     assert "gèrent leur immeuble" in paper.pdf.text
+    # The document's « usage » in the admin lists the paper (Wagtail's reference index, written once per row).
+    assert [usage.pk for usage, _refs in ReferenceIndex.get_grouped_references_to(paper.pdf)] == [paper.pk]
 
 
 def test_a_reference_naming_a_pdf_missing_from_the_zip_is_refused(site_tree, documentalist, run_all):

@@ -4,6 +4,9 @@ of a DU student who keeps searches and lists, and of staff with the security pan
 Screenshots land in var/screenshots/ (compte-*).
 """
 
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
 from django.urls import reverse
 
 from readinglists.models import ReadingList
@@ -21,7 +24,12 @@ def test_sign_in_and_registration_pass_axe(browser, du):  # noqa: F811
     browser.find_element("name", "username").send_keys("etudiante")
     browser.find_element("name", "password").send_keys("pas le bon mot de passe")
     browser.find_element("css selector", "main form [type=submit]").click()
-    refusal = browser.find_element("css selector", "[role=alert]").text
+    # The click returns before the refused form comes back: wait for it (a loaded CI machine takes seconds).
+    refusal = (
+        WebDriverWait(browser, 20)
+        .until(expected_conditions.presence_of_element_located(("css selector", "[role=alert]")))
+        .text
+    )
     problems += audit(browser, None, "compte-connexion-refusee")
 
     assert refusal, "the refused sign-in announces why"

@@ -94,3 +94,10 @@ cluster-es-stop: ## Stop the local Elasticsearch node that make cluster-es start
 	@cluster/elasticsearch.sh stop
 
 .PHONY: cluster-es cluster-es-stop
+
+LOAD_SECONDS ?= 10
+load: install ## Readers per second on the production server (gunicorn, 3 workers, demo database) under wrk, against the static ceiling
+	@command -v wrk >/dev/null 2>&1 || { echo "== wrk est absent : installez-le (apt-get install wrk) pour mesurer la tenue en charge."; exit 1; }
+	DEBUG=0 LOG_LEVEL=WARNING $(MANAGE) kb_load --secondes $(LOAD_SECONDS)
+
+.PHONY: load

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "alerts",
     "readinglists",
     "imports",
+    "caching",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

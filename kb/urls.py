@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -7,7 +7,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views import AdminSignInView
 from feeds.views import sitemap
-from kb import views
+from kb import shared_passwords, views
+from resources.downloads import serve_document
 from resources.serve import serve_rendition
 
 app_patterns = (
@@ -25,6 +26,19 @@ app_patterns = (
 urlpatterns = [
     path("admin/login/", AdminSignInView.as_view(), name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's download and shared-password views, wrapped (same names, matched first): downloads say who may
+    # cache them, password guesses are throttled like sign-ins.
+    re_path(r"^documents/(\d+)/(.*)$", serve_document, name="wagtaildocs_serve"),
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        shared_passwords.collection_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
+    path(
+        "_util/authenticate_with_password/<int:restriction_id>/<int:page_id>/",
+        shared_passwords.page_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     # Image renditions go through their collection's privacy; documents through /documents/ (serve_view);
     # nothing else under MEDIA_URL is served by the application (see README, « Fichiers et confidentialité »).

@@ -7,9 +7,12 @@ the check happens on every request and nothing has to run on that day. Every pla
 search (search.access.Viewer) — goes through these functions.
 """
 
+from collections import defaultdict
+
 from django.utils import timezone
 
-from wagtail.models import PageViewRestriction
+from wagtail.documents import get_document_model
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex
 
 
 def current_group_ids(user):
@@ -59,16 +62,65 @@ def _page_restrictions(request):
     return cached
 
 
-def may_open_page(page, request):
+def page_restrictions(page, request=None):
+    """Every view restriction the page sits under."""
     if page.alias_of_id:
         # An alias follows its source page's restrictions: let Wagtail resolve them.
-        return may_open(page.get_view_restrictions(), request)
-    return may_open([r for path, r in _page_restrictions(request) if page.path.startswith(path)], request)
+        return list(page.get_view_restrictions())
+    return [r for path, r in _page_restrictions(request) if page.path.startswith(path)]
+
+
+def may_open_page(page, request):
+    return may_open(page_restrictions(page, request), request)
+
+
+def pages_using(document_ids=None):
+    """{document id: [live page]} for the live pages that use these documents (all documents when None).
+
+    "Use" is what Wagtail's reference index records: a chooser, a document link in rich text, a field.
+    """
+    references = ReferenceIndex.objects.filter(
+        to_content_type=ReferenceIndex._get_base_content_type(get_document_model()),
+        base_content_type=ReferenceIndex._get_base_content_type(Page),
+    )
+    if document_ids is not None:
+        references = references.filter(to_object_id__in=[str(pk) for pk in document_ids])
+    users = defaultdict(set)
+    for document_id, page_id in references.values_list("to_object_id", "object_id").distinct():
+        users[int(page_id)].add(int(document_id))
+    found = defaultdict(list)
+    pages = Page.objects.live().filter(pk__in=users).only("path", "depth", "url_path", "alias_of_id")
+    for page in pages.order_by("path"):
+        for document_id in users[page.pk]:
+            found[document_id].append(page)
+    return found
+
+
+def restricting_pages(document, request=None):
+    """The live pages that use the document when every one is restricted, else [] (it follows its collection).
+
+    A document only restricted pages use is part of them: it opens only to whoever may open one of them.
+    """
+    cache = getattr(request, "_kb_restricting_pages", None) if request is not None else None
+    if cache is None:
+        cache = {}
+        if request is not None:
+            request._kb_restricting_pages = cache
+    if document.pk not in cache:
+        pages = pages_using([document.pk]).get(document.pk, [])
+        restricted = all(page_restrictions(page, request) for page in pages)
+        cache[document.pk] = pages if restricted else []
+    return cache[document.pk]
 
 
 def may_open_document(document, request):
-    """Documents and images follow their collection's privacy."""
-    return may_open(document.collection.get_view_restrictions(), request)
+    """Documents and images follow their collection's privacy; a document only restricted pages use, theirs too."""
+    if not may_open(document.collection.get_view_restrictions(), request):
+        return False
+    if not isinstance(document, get_document_model()):
+        return True
+    pages = restricting_pages(document, request)
+    return not pages or any(may_open_page(page, request) for page in pages)
 
 
 def visible_to(queryset, request):

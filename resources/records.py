@@ -11,8 +11,9 @@ from wagtail.models import Collection, Site
 
 from kb.models import ArchivePage
 from kb.records import attachment_pages, territory_scope
+from kb.visibility import pages_using
 from search.access import PageAccessMap, collection_access, covers
-from search.records import Record
+from search.records import PUBLIC, Record
 
 CHUNK = 500
 DOCUMENT_PREFETCH = ["poles", "themes", "territories", "tags"]
@@ -109,9 +110,29 @@ def document_record(document, access, lenders=()):
     )
 
 
+def document_access(collection_key, page_keys):
+    """Who finds the document: its collection's readers and, when only restricted pages use it, theirs.
+
+    Whoever may open one of those pages may download it (kb.visibility.may_open_document); a key can only
+    say "all of", so it holds every such page's restrictions: the document is found by those who pass them
+    all, never by someone who may not open it.
+    """
+    if not page_keys or PUBLIC in page_keys:
+        return collection_key
+    tokens = {token for key in (collection_key, *page_keys) for token in key.split("&")} - {PUBLIC}
+    return "&".join(sorted(tokens))
+
+
+def using_page_keys(document_ids=None):
+    """{document id: [access key of each live page that uses it]}, all documents when None."""
+    access = PageAccessMap()
+    return {pk: [access.key(page) for page in pages] for pk, pages in pages_using(document_ids).items()}
+
+
 def record_of(document):
     """The document's record as it stands now, or None when a live page carries it."""
-    access = collection_access(document.collection)
+    page_keys = using_page_keys([document.pk]).get(document.pk, [])
+    access = document_access(collection_access(document.collection), page_keys)
     placement = Placement({document.pk: access})
     if document.pk in placement.carried:
         return None
@@ -122,7 +143,8 @@ def standalone_records(documents):
     """The records of every document of `documents` (a queryset of all of them) that no live page carries."""
     rows = list(documents.order_by("pk").values_list("pk", "collection_id"))
     keys = {c.pk: collection_access(c) for c in Collection.objects.filter(pk__in={c for _pk, c in rows})}
-    access = {pk: keys[collection_id] for pk, collection_id in rows}
+    page_keys = using_page_keys()
+    access = {pk: document_access(keys[collection_id], page_keys.get(pk, [])) for pk, collection_id in rows}
     placement = Placement(access, everything=True)
     standalone = [pk for pk, _collection in rows if pk not in placement.carried]
     for chunk in chunks(standalone):

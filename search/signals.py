@@ -3,6 +3,8 @@
 Everything goes through search.sync.schedule, which applies the changes after commit.
 """
 
+from django.db.models import CharField
+from django.db.models.functions import Cast
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
 from wagtail.documents import get_document_model
@@ -20,9 +22,27 @@ def _page_sources(pages):
     return [source_key("page", pk) for pk in pages.values_list("pk", flat=True)]
 
 
+def _used_documents(pages):
+    """The documents these pages use (Wagtail's reference index), as sources.
+
+    A document only restricted pages use is found as those pages are (resources.records.document_access):
+    a page that starts or stops using it, or changes its restrictions, changes who finds it.
+    """
+    if "document" not in registry.searchable_models():
+        return []
+    references = ReferenceIndex.objects.filter(
+        base_content_type=ReferenceIndex._get_base_content_type(Page),
+        object_id__in=pages.values(as_text=Cast("pk", CharField())),
+        to_content_type=ReferenceIndex._get_base_content_type(get_document_model()),
+    )
+    return [source_key("document", pk) for pk in references.values_list("to_object_id", flat=True).distinct()]
+
+
 def page_changed(sender, instance, **kwargs):
     if "page" in registry.searchable_models():
         schedule(source_key("page", instance.pk))
+    # After the save that published it, the reference index holds what the page uses now.
+    schedule(*_used_documents(Page.objects.filter(pk=instance.pk)))
 
 
 def page_about_to_change(sender, instance, raw=False, update_fields=None, **kwargs):
@@ -36,6 +56,8 @@ def page_about_to_change(sender, instance, raw=False, update_fields=None, **kwar
     stored = load(source_key("page", instance.pk)) if "page" in registry.searchable_models() else None
     if stored is not None:
         schedule(*stored.search_related_sources())
+    # What it uses before the change: a document it stops using may open to more readers.
+    schedule(*_used_documents(Page.objects.filter(pk=instance.pk)))
 
 
 def page_deleted(sender, instance, **kwargs):
@@ -47,7 +69,8 @@ def subtree_changed(sender, instance, **kwargs):
     """A move, a new slug or a view restriction changes the URL or the access of a page and all below it."""
     page = instance if isinstance(instance, Page) else getattr(instance, "page", None)
     if page is not None and page.pk:
-        schedule(*_page_sources(Page.objects.descendant_of(page, inclusive=True)))
+        subtree = Page.objects.descendant_of(page, inclusive=True)
+        schedule(*_page_sources(subtree), *_used_documents(subtree))
 
 
 def restriction_groups_changed(sender, instance, **kwargs):

@@ -12,7 +12,7 @@ from itertools import islice
 from django.utils import timezone
 
 from . import registry
-from .engines import get_database_engine, get_engine
+from .engines import get_database_engine, get_engine, integrity
 from .engines.base import EngineError
 from .events import announce
 from .models import EngineStatus, PendingChange
@@ -30,10 +30,13 @@ class IndexReport:
     # Changes a search server has not received yet, and the engines that could not be read.
     backlog: int = 0
     unreachable: list = field(default_factory=list)
+    # The database engine's full-text, postings and facet tables against its records (integrity.TableReport).
+    tables: list = field(default_factory=list)
 
     @property
     def problems(self):
-        return len(self.missing) + len(self.stale) + len(self.orphans) + self.backlog + len(self.unreachable)
+        listed = len(self.missing) + len(self.stale) + len(self.orphans) + self.backlog + len(self.unreachable)
+        return listed + sum(table.problems for table in self.tables)
 
 
 class RebuildError(Exception):
@@ -153,6 +156,7 @@ def check():
     report.stale = [source for source in stale if source not in missing]
     report.orphans = sorted({source for fingerprints in stored for source in fingerprints} - seen)
     report.backlog = PendingChange.objects.count() if len(targets) > 1 else 0
+    report.tables = integrity.verify()
     report.seconds = time.perf_counter() - started
     return report
 
@@ -171,7 +175,8 @@ def repair(report=None):
         except EngineError as error:
             logger.warning("search repair: synonyms not sent to %s: %s", server.name, error)
     report = report or check()
-    apply({*report.missing, *report.stale, *report.orphans})
+    integrity.drop_extra(report.tables)
+    apply({*report.missing, *report.stale, *report.orphans, *integrity.sources_to_reindex(report.tables)})
     announce(None)
     report.backlog = PendingChange.objects.count() if len(engines()) > 1 else 0
     return report

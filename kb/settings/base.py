@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "imports",
     "caching",
     "wagtail.contrib.forms",
+    "backups",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",

@@ -60,6 +60,23 @@ class Command(BaseCommand):
         rate = count / seconds if seconds else 0
         self.stdout.write(f"{count} fiches indexées en {seconds:.1f} s ({rate:.0f} fiches/s).")
 
+    def _print_tables(self, tables, verb):
+        """The database engine's own tables: rows missing, rows of no record, rows that differ from the record."""
+        for table in tables:
+            self.stdout.write(
+                f"  table {table.table} : {table.expected} fiches ; {len(table.missing)} manquantes, "
+                f"{len(table.extra)} en trop, {len(table.stale)} différentes {verb}."
+            )
+            if table.problems:
+                logger.warning(
+                    "kb_index: %s has %d missing, %d extra, %d stale row(s) for %d record(s)",
+                    table.table,
+                    len(table.missing),
+                    len(table.extra),
+                    len(table.stale),
+                    table.expected,
+                )
+
     def _print(self, report, repaired):
         verb = "corrigées" if repaired else "trouvées"
         self.stdout.write(
@@ -71,6 +88,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {label} : {source}")
         for engine in report.unreachable:
             self.stdout.write(f"  moteur injoignable : {engine}")
+        self._print_tables(report.tables, verb)
         if report.backlog:
             oldest = PendingChange.objects.order_by("pk").first()
             since = f" (la plus ancienne du {timezone.localtime(oldest.created_at):%d/%m/%Y à %H:%M})" if oldest else ""

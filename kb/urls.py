@@ -7,7 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views import AdminSignInView
 from feeds.views import sitemap
-from kb import shared_passwords, views
+from kb import health, shared_passwords, views
 from resources.downloads import serve_document
 from resources.serve import serve_rendition
 
@@ -44,6 +44,7 @@ urlpatterns = [
     # nothing else under MEDIA_URL is served by the application (see README, « Fichiers et confidentialité »).
     path(f"{settings.MEDIA_URL.lstrip('/')}images/<path:path>", serve_rendition, name="image_rendition"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("sante/", health.health, name="health"),
     path("", include(app_patterns)),
     path("", include("search.urls")),
     path("", include("citations.urls")),

@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "kb.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before WhiteNoise, so that static files carry it too.
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -312,3 +314,45 @@ LOGGING = {
 def require_secret_key():
     if not SECRET_KEY:
         raise ImproperlyConfigured("SECRET_KEY must be set in the environment.")
+        # Two lines per task run (started, finished), and Wagtail runs one per saved object (search and
+        # reference index): thousands during `make setup`. A failed task still logs at ERROR with its
+        # traceback. The worker (db_worker) sets its own level from --verbosity.
+        "django_tasks": {"level": "WARNING"},
+        # Three lines per page (created, edited, published), which Wagtail's audit log already keeps
+        # in the database (the page's history in the admin).
+        "wagtail": {"level": "WARNING"},
+# /sante/ reports the task worker as stalled when a task has waited longer than this.
+KB_HEALTH_MAX_TASK_WAIT = int(os.environ.get("KB_HEALTH_MAX_TASK_WAIT", "300"))
+# The proxy polls /sante/ on the web process itself, over plain HTTP: no redirect to HTTPS there.
+SECURE_REDIRECT_EXEMPT = [r"^sante/$"]
+
+# Powerful browser features the site never uses, refused to it and to any frame it embeds; the
+# video embeds' own (fullscreen, autoplay, picture-in-picture) and the clipboard the citation
+# buttons write to stay at the browsers' defaults.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "ambient-light-sensor",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "interest-cohort",
+        "local-fonts",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "shared-storage",
+        "shared-storage-select-url",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+

@@ -11,6 +11,7 @@ import dj_database_url
 
 from django.core.exceptions import ImproperlyConfigured
 
+from caching import config as cache_settings
 from kb.addresses import SITE_ROOT_URL
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -83,9 +84,13 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before WhiteNoise, so that static files carry it too.
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Answers 304 to a conditional request from the ETag/Last-Modified of any response, cached ones included.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # After CSRF (each reader's token goes back into cached forms), before anything reads the session.
+    "caching.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     # After OTPMiddleware, which tells whether the session proved a device: the admin asks for the code.
@@ -132,6 +137,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Caches (caching app): KB_CACHE_URL names a Redis or memcached server; files under var/cache otherwise.
+CACHES = cache_settings.caches(
+    os.environ.get("KB_CACHE_URL", ""), Path(os.environ.get("KB_CACHE_DIR", BASE_DIR / "var" / "cache"))
+)
+# How long an anonymous page stays stored (purges make it fresh sooner); how long browsers and proxies reuse it.
+KB_PAGE_CACHE_SECONDS = int(os.environ.get("KB_PAGE_CACHE_SECONDS", "3600"))
+KB_PAGE_CACHE_MAX_AGE = int(os.environ.get("KB_PAGE_CACHE_MAX_AGE", "60"))
 
 # django-axes first: it refuses a locked-out login before the password is even checked.
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]

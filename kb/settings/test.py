@@ -21,3 +21,9 @@ STATIC_ROOT = Path(tempfile.mkdtemp(prefix="kb-test-static-"))
 # cluster engine from KB_TEST_CLUSTER_URL (the node `.ci/run` starts with `make cluster`), and only them.
 KB_TEST_CLUSTER_URL = KB_ELASTICSEARCH_URL  # noqa: F405
 KB_ELASTICSEARCH_URL = ""
+
+# Each test run keeps its caches in its own memory: engineers' runs must not share var/cache (conftest empties them).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+}

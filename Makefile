@@ -27,8 +27,8 @@ setup: install ## Migrate, import territories, load the demo archive, ensure the
 	$(MANAGE) kb_ensure_admin
 	$(MANAGE) kb_demo_people
 
-run: setup ## Set up (idempotent), start the background worker (imports) and serve the site on http://127.0.0.1:8000
-	@$(MANAGE) db_worker --backend background & worker=$$!; \
+run: setup ## Set up (idempotent), start the background worker (imports, extraction, alerts) and serve the site on http://127.0.0.1:8000
+	@$(MANAGE) kb_worker --backend background & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 

@@ -59,15 +59,20 @@ def extract_document(document):
         document.save(update_fields=document.EXTRACTION_FIELDS)
         return document.extraction_status
     try:
+        # One read more than the limit tells an oversize file without loading all of it.
         with document.open_file() as handle:
-            data = handle.read()
+            data = handle.read(settings.KB_EXTRACTION_MAX_MB * 1024 * 1024 + 1)
     except OSError as exc:
         logger.error("document %s: file unreadable: %s", document.pk, exc)
         document.set_extraction("failed", [], "Le fichier est introuvable sur le disque.")
         document.save(update_fields=document.EXTRACTION_FIELDS)
         return document.extraction_status
 
-    status, pages, message = run_worker(data)
+    limit = settings.KB_EXTRACTION_MAX_MB
+    if len(data) > limit * 1024 * 1024:
+        status, pages, message = "too_large", [], f"Le fichier dépasse {limit} Mo : son texte n'est pas lu."
+    else:
+        status, pages, message = run_worker(data)
     document.set_extraction(status, pages, message)
     document.extracted_at = timezone.now()
     document.save(update_fields=[*document.EXTRACTION_FIELDS, "extracted_at"])

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -40,6 +41,8 @@ hal_validator = RegexValidator(r"^[a-z]+-\d{6,9}(v\d+)?$", _("Un identifiant HAL
 
 class ExtractionStatus(models.TextChoices):
     PENDING = "pending", _("En attente")
+    RUNNING = "running", _("En cours")
+    RETRY = "retry", _("Réessai prévu")
     DONE = "done", _("Texte extrait")
     NO_TEXT = "no_text", _("Aucun texte (scan ?)")
     EMPTY_FILE = "empty_file", _("Fichier vide")
@@ -47,7 +50,7 @@ class ExtractionStatus(models.TextChoices):
     ENCRYPTED = "encrypted", _("PDF protégé")
     BROKEN = "broken", _("PDF endommagé")
     TIMEOUT = "timeout", _("Trop long à lire")
-    TOO_LARGE = "too_large", _("Trop lourd à lire")
+    TOO_LARGE = "too_large", _("Trop volumineux")
     FAILED = "failed", _("Échec de l'extraction")
     NOT_APPLICABLE = "not_applicable", _("Sans objet (pas un PDF)")
 
@@ -79,6 +82,10 @@ class ArchiveDocument(Searchable, Citable, AbstractDocument):
     page_count = models.PositiveIntegerField(_("pages"), default=0, editable=False)
     extracted_hash = models.CharField(max_length=40, blank=True, editable=False)
     extracted_at = models.DateTimeField(_("extrait le"), null=True, blank=True, editable=False)
+    # The worker's progress, kept on the document so that it outlives any worker (resources.tasks).
+    extraction_attempts = models.PositiveSmallIntegerField(_("tentatives d'extraction"), default=0, editable=False)
+    extraction_started_at = models.DateTimeField(null=True, blank=True, editable=False)
+    extraction_retry_at = models.DateTimeField(_("réessai prévu à"), null=True, blank=True, editable=False)
 
     admin_form_fields = (
         "title",
@@ -141,6 +148,20 @@ class ArchiveDocument(Searchable, Citable, AbstractDocument):
         self.page_texts = pages if status in {ExtractionStatus.DONE, ExtractionStatus.NO_TEXT} else []
         self.page_count = len(pages)
         self.extracted_hash = self.file_hash
+
+    def extraction_state(self):
+        """The extraction as an editor reads it: « En attente », « Réessai prévu à 14:32 », « Échec : … »."""
+        if self.extraction_status == ExtractionStatus.RETRY and self.extraction_retry_at:
+            when = date_format(timezone.localtime(self.extraction_retry_at), "j F à H:i")
+            return _("Réessai prévu le %(when)s (tentative %(attempt)d) : %(reason)s") % {
+                "when": when,
+                "attempt": self.extraction_attempts + 1,
+                "reason": self.extraction_message,
+            }
+        label = self.get_extraction_status_display()
+        if self.extraction_ok or not self.extraction_message or self.extraction_status == ExtractionStatus.RUNNING:
+            return label
+        return _("Échec : %(label)s. %(reason)s") % {"label": label, "reason": self.extraction_message}
 
     @property
     def extraction_ok(self):

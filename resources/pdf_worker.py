@@ -20,30 +20,47 @@ def extract_pages(data):
         return "not_pdf", [], "Le fichier n'est pas un PDF malgré son extension."
 
     from pypdf import PdfReader
-    from pypdf.errors import FileNotDecryptedError, PdfReadError
+    from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedError
 
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            try:
-                # Many "protected" PDFs only have an owner password and open with an empty one.
-                if not reader.decrypt(""):
-                    return "encrypted", [], "Le PDF est protégé par un mot de passe."
-            except (NotImplementedError, FileNotDecryptedError):
-                return "encrypted", [], "Le PDF est chiffré et ne peut pas être lu."
-        pages = [_normalise(page.extract_text() or "") for page in reader.pages]
+        pages = _read(PdfReader(io.BytesIO(data)))
     except FileNotDecryptedError:
         return "encrypted", [], "Le PDF est protégé par un mot de passe."
-    except (PdfReadError, ValueError, KeyError, TypeError, IndexError, AttributeError, AssertionError) as exc:
-        return "broken", [], f"Le PDF est illisible ou endommagé ({type(exc).__name__})."
+    except DependencyError:
+        return "encrypted", [], "Le PDF est chiffré d'une façon que ce serveur ne sait pas lire."
+    except (LimitReachedError, MemoryError) as exc:
+        # pypdf's guards against decompression bombs and giant arrays or page trees.
+        return "too_large", [], f"Le PDF dépasse les limites de lecture ({_reason(exc)})."
     except RecursionError:
         return "broken", [], "Le PDF a une structure trop imbriquée pour être lue."
+    except Exception as exc:
+        # PdfReadError, DeprecationError and the ValueError, KeyError... (pypdf 6.x)
+        # that a hostile file raises from corners of pypdf no list foresees: all mean a damaged file.
+        return "broken", [], f"Le PDF est illisible ou endommagé ({type(exc).__name__})."
 
     if not pages:
         return "no_text", [], "Le PDF ne contient aucune page."
     if not any(text.strip() for text in pages):
         return "no_text", pages, "Aucun texte extractible : document scanné (image) ?"
     return "done", pages, ""
+
+
+def _read(reader):
+    from pypdf.errors import DependencyError, FileNotDecryptedError
+
+    if reader.is_encrypted:
+        try:
+            # Owner-password-only PDFs (AES-256 too, through cryptography) open with an empty password.
+            opened = reader.decrypt("")
+        except NotImplementedError as exc:
+            raise DependencyError(str(exc)) from exc
+        if not opened:
+            raise FileNotDecryptedError("user password required")
+    return [_normalise(page.extract_text() or "") for page in reader.pages]
+
+
+def _reason(exc):
+    return "bombe de décompression" if "decompress" in str(exc).lower() else "structure démesurée"
 
 
 def _normalise(text):

@@ -1,11 +1,10 @@
 """Queue text extraction after a document's file is uploaded or replaced."""
 
-from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
-from .models import ArchiveDocument
-from .tasks import extract_document_text
+from .models import ArchiveDocument, ExtractionStatus
+from .tasks import request_extraction
 
 
 @receiver(post_save, sender=ArchiveDocument)
@@ -14,4 +13,6 @@ def queue_extraction(sender, instance, raw=False, update_fields=None, **kwargs):
         return
     if instance.extracted_hash and instance.extracted_hash == instance.file_hash:
         return
-    transaction.on_commit(lambda: extract_document_text.enqueue(instance.pk))
+    # The instance too, so that a later save of it in the same request does not undo « en attente ».
+    instance.extraction_status, instance.extraction_attempts = ExtractionStatus.PENDING, 0
+    request_extraction([instance.pk])

@@ -32,7 +32,16 @@ class ExtractionReportView(ReportView):
     index_results_url_name = "kb_extraction_report_results"
     filterset_class = ExtractionReportFilterSet
     any_permission_required = ["change"]
-    list_export = ["title", "filename", "extraction_status", "extraction_message", "page_count", "created_at"]
+    list_export = [
+        "title",
+        "filename",
+        "extraction_status",
+        "extraction_message",
+        "extraction_attempts",
+        "extraction_retry_at",
+        "page_count",
+        "created_at",
+    ]
     columns = [
         TitleColumn(
             "title",
@@ -45,7 +54,7 @@ class ExtractionReportView(ReportView):
             label=_("Extraction"),
             primary=lambda doc: doc.extraction_status in {"done", "not_applicable"},
         ),
-        Column("extraction_message", label=_("Détail")),
+        Column("extraction_state", label=_("Détail"), accessor=lambda doc: doc.extraction_state()),
         Column("page_count", label=_("Pages")),
         DateColumn("created_at", label=_("Ajouté le")),
     ]

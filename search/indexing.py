@@ -166,8 +166,9 @@ def repair(report=None):
 
     Returns the report it acted on.
     """
-    from .sync import apply, replay
+    from .sync import apply, replay, replay_unsynced
 
+    replay_unsynced(grace_seconds=0)
     for server in engines()[1:]:
         replay(server)
         try:

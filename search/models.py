@@ -129,6 +129,24 @@ class PendingChange(models.Model):
         return f"{self.source} ({self.created_at:%d/%m/%Y %H:%M})"
 
 
+class UnsyncedChange(models.Model):
+    """A source changed by a transaction, written in that transaction and deleted once its sync has run (an outbox).
+
+    A row that outlives its transaction by more than a moment means the process died between the commit and
+    the sync: the worker's sweep and `kb_index repair` replay it (search.sync.replay_unsynced).
+    """
+
+    source = models.CharField(max_length=40)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("modification non synchronisée")
+        verbose_name_plural = _("modifications non synchronisées")
+
+    def __str__(self):
+        return self.source
+
+
 class EngineStatus(models.Model):
     """What every process knows of a search server: its last failure and answer, a rebuild under way."""
 

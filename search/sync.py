@@ -6,18 +6,23 @@ three times in one request is indexed once, with its tags and inline rows writte
 The database engine always receives them: it is the engine, or the fallback of a search
 server. A search server that cannot take them (unreachable, slow, refusing) gets them later:
 they wait in PendingChange and are replayed in order, before any newer change, once it answers.
+
+A process can die between the commit and the sync (a web worker killed at its timeout): each transaction
+also writes its sources to UnsyncedChange, which the sync deletes; the worker replays what is left.
 """
 
 import logging
 import threading
+from datetime import timedelta
 
 from django.db import transaction
+from django.utils import timezone
 
 from . import registry
 from .engines import get_database_engine, get_engine
 from .engines.base import EngineError
 from .events import announce
-from .models import EngineStatus, PendingChange, SearchRecord
+from .models import EngineStatus, PendingChange, SearchRecord, UnsyncedChange
 from .records import source_key
 
 logger = logging.getLogger(__name__)
@@ -25,6 +30,8 @@ _pending = threading.local()
 REPLAY_BATCH = 500
 # A commit replays at most this much of a backlog; `kb_index repair` replays all of it.
 REPLAY_ON_COMMIT = 4 * REPLAY_BATCH
+# A sync runs right after its commit: an outbox row older than this was left by a process that died.
+UNSYNCED_GRACE_SECONDS = 60
 
 
 def schedule(*sources):
@@ -33,8 +40,11 @@ def schedule(*sources):
     if not sources:
         return
     if getattr(_pending, "sources", None) is None:
-        _pending.sources = set()
+        _pending.sources, _pending.outbox = set(), []
     _pending.sources.update(sources)
+    # In the transaction: the commit that makes the change also keeps the promise to index it.
+    written = UnsyncedChange.objects.bulk_create([UnsyncedChange(source=source) for source in sources])
+    _pending.outbox.extend(change.pk for change in written)
     # Every call registers a flush: the first to run takes the whole batch, the others
     # find it empty. Sources of a rolled-back transaction wait for the next flush, which
     # re-reads them from the database, so nothing wrong is ever indexed.
@@ -43,8 +53,28 @@ def schedule(*sources):
 
 def _flush():
     sources, _pending.sources = getattr(_pending, "sources", None) or set(), set()
+    outbox, _pending.outbox = getattr(_pending, "outbox", None) or [], []
     if sources:
         apply(sources)
+    # Only once applied: a sync that failed leaves its rows for the worker to replay.
+    for start in range(0, len(outbox), REPLAY_BATCH):
+        UnsyncedChange.objects.filter(pk__in=outbox[start : start + REPLAY_BATCH]).delete()
+
+
+def replay_unsynced(grace_seconds=UNSYNCED_GRACE_SECONDS):
+    """Apply the changes that a dead process committed but never synced; returns how many sources.
+
+    Rows younger than the grace belong to syncs under way; applying a source twice does no harm.
+    """
+    left = UnsyncedChange.objects.filter(created_at__lt=timezone.now() - timedelta(seconds=grace_seconds))
+    rows = list(left.values_list("pk", "source"))
+    if not rows:
+        return 0
+    sources = {source for _pk, source in rows}
+    apply(sources)
+    left.filter(pk__lte=max(pk for pk, _source in rows)).delete()
+    logger.warning("search sync: %d change(s) left unsynced by a stopped process replayed", len(sources))
+    return len(sources)
 
 
 def load(source):

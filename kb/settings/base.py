@@ -185,8 +185,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "centre-ressources@loc
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Background tasks (django-tasks, as Wagtail uses). "default" runs at once unless configured; "background"
-# holds the long jobs (bibliography imports) in the database for a worker: `manage.py db_worker --backend background`,
-# which `make run` starts beside the web server.
+# holds the long jobs (imports, PDF extraction, alert digests) in the database for a worker:
+# `manage.py kb_worker --backend background` (db_worker plus recovery sweeps), started by `make run`.
 TASKS = {
     "default": {"BACKEND": os.environ.get("KB_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")},
     "background": {"BACKEND": os.environ.get("KB_BACKGROUND_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")},
@@ -288,9 +288,18 @@ KB_ADMIN_CONTENT_SECURITY_POLICY = {
     }
 }
 
-# PDF text extraction runs in a child process with these bounds.
-KB_EXTRACTION_TIMEOUT_SECONDS = int(os.environ.get("KB_EXTRACTION_TIMEOUT_SECONDS", "60"))
+# PDF text extraction runs in the worker, in a child process with these bounds: the timeout stays below
+# gunicorn's (30 s) so that `kb_extract` or an immediate backend never outlives a web request either.
+KB_EXTRACTION_TIMEOUT_SECONDS = int(os.environ.get("KB_EXTRACTION_TIMEOUT_SECONDS", "25"))
 KB_EXTRACTION_MEMORY_MB = int(os.environ.get("KB_EXTRACTION_MEMORY_MB", "768"))
+KB_EXTRACTION_MAX_MB = int(os.environ.get("KB_EXTRACTION_MAX_MB", "200"))
+# A crash or a timeout is tried again after 1, then 2... times this delay, up to this many attempts in all.
+KB_EXTRACTION_MAX_ATTEMPTS = int(os.environ.get("KB_EXTRACTION_MAX_ATTEMPTS", "3"))
+KB_EXTRACTION_RETRY_SECONDS = int(os.environ.get("KB_EXTRACTION_RETRY_SECONDS", "60"))
+# The worker looks this often for work a dead process left (tasks still « running », unindexed commits);
+# a task running longer than KB_TASK_STALE_SECONDS (extraction: its timeout plus a minute) lost its worker.
+KB_WORKER_SWEEP_SECONDS = int(os.environ.get("KB_WORKER_SWEEP_SECONDS", "60"))
+KB_TASK_STALE_SECONDS = int(os.environ.get("KB_TASK_STALE_SECONDS", "1800"))
 
 # The archive search runs on a cluster when KB_ELASTICSEARCH_URL is set, on the database otherwise;
 # the database engine is kept up to date either way and answers whenever the cluster cannot.

@@ -7,7 +7,7 @@ import pytest
 
 from django.core.files.base import ContentFile
 
-from resources import extraction, signals
+from resources import extraction, tasks
 from resources.extraction import extract_document, run_worker
 from resources.factories import ArchiveDocumentFactory
 from resources.models import ArchiveDocument, ExtractionStatus
@@ -135,7 +135,8 @@ def test_a_worker_answer_that_is_not_json_gives_the_failed_status(monkeypatch):
 def queued_extractions(monkeypatch):
     """The ids of the documents queued for extraction, instead of running it."""
     queued = []
-    monkeypatch.setattr(signals, "extract_document_text", SimpleNamespace(enqueue=queued.append))
+    immediate = SimpleNamespace(enqueue=queued.append, get_backend=tasks.extract_document_text.get_backend)
+    monkeypatch.setattr(tasks, "extract_document_text", immediate)
     return queued
 
 
@@ -199,8 +200,8 @@ def test_a_broken_upload_is_kept_with_its_status(db, django_capture_on_commit_ca
     assert assert_kept(document).extraction_status == ExtractionStatus.NOT_PDF
 
 
-def test_the_extraction_task_ignores_a_deleted_document(db):
+def test_the_extraction_task_skips_a_deleted_document(db):
     document = ArchiveDocumentFactory()
     pk = document.pk
     document.delete()
-    assert extract_document_text.call(pk) == "gone"
+    assert extract_document_text.call(pk) == "skipped"

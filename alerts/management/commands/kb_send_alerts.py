@@ -2,6 +2,7 @@
 
 Run it once a day: daily searches are due a day after their last check, weekly ones a week after, both less
 three hours (alerts.news.MARGIN), so a cron line that starts a little early or late still finds them due.
+Two runs never send at once (alerts.tasks.exclusive); `--background` leaves the sending to the worker.
 """
 
 from django.core.management.base import BaseCommand
@@ -9,6 +10,7 @@ from django.utils import timezone
 
 from alerts.digest import send_alerts
 from alerts.models import Frequency
+from alerts.tasks import LOCK_NAME, exclusive, send_alert_digests
 
 
 class Command(BaseCommand):
@@ -23,9 +25,23 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="Dit ce qui serait envoyé, sans rien envoyer ni enregistrer."
         )
+        parser.add_argument(
+            "--background", action="store_true", help="Confie l’envoi au processus de fond (kb_worker) et rend la main."
+        )
 
-    def handle(self, *args, frequency=None, dry_run=False, **options):
-        report = send_alerts(timezone.now(), frequency=frequency, dry_run=dry_run)
+    def handle(self, *args, frequency=None, dry_run=False, background=False, **options):
+        if background and not dry_run:
+            send_alert_digests.enqueue(frequency)
+            self.stdout.write(self.style.SUCCESS("Envoi des alertes confié au processus de fond."))
+            return
+        with exclusive(LOCK_NAME) as acquired:
+            if not acquired and not dry_run:
+                self.stdout.write(self.style.ERROR("Un envoi des alertes est déjà en cours : rien n’est envoyé."))
+                return
+            report = send_alerts(timezone.now(), frequency=frequency, dry_run=dry_run)
+        self.summarise(report, dry_run)
+
+    def summarise(self, report, dry_run):
         for email, items, searches in report.previews:
             self.stdout.write(f"{email} : {news(items)} dans {count(searches, 'recherche', 'recherches')}")
         prefix = "Simulation, rien n’est envoyé : " if dry_run else ""

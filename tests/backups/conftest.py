@@ -9,12 +9,20 @@ backup's own engine tools, and the default connection points at it while a test 
 import itertools
 import uuid
 from contextlib import contextmanager
+from io import StringIO
+from types import SimpleNamespace
 
 import pytest
 
+from django.core.management import call_command
 from django.db import connections
+from django.test import override_settings
 
 from backups import databases
+from backups.databases import table_counts
+from search import indexing
+
+from .support import answers, build_archive
 
 
 class ScratchDatabases:
@@ -86,3 +94,21 @@ def scratch(tmp_path_factory, django_db_setup):
     databases_ = ScratchDatabases(tmp_path_factory.mktemp("bases"))
     yield databases_
     databases_.drop_all()
+
+
+@pytest.fixture(scope="module")
+def site(scratch, tmp_path_factory, django_db_blocker):
+    """The archive built in a database of its own, its answers taken, then backed up with kb_backup."""
+    folder = tmp_path_factory.mktemp("sauvegarde")
+    media = folder / "medias-source"
+    with django_db_blocker.unblock(), scratch.use(scratch.create()) as wrapper, override_settings(MEDIA_ROOT=media):
+        build_archive()
+        # Factories save pages without publishing them through Wagtail: indexed as `make setup` does.
+        indexing.rebuild()
+        assert indexing.check().problems == 0
+        before = SimpleNamespace(settings=wrapper.settings_dict, media=media, answers=answers(), counts=table_counts())
+        out = StringIO()
+        call_command("kb_backup", str(folder / "site.tar.gz"), stdout=out)
+    before.archive = folder / "site.tar.gz"
+    before.output = out.getvalue()
+    return before

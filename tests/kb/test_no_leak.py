@@ -5,16 +5,19 @@ other kinds of restriction (login, shared password), documents of study days and
 papers, images, and where files are served from.
 """
 
+from types import SimpleNamespace
+
 import pytest
 import wagtail_factories
 
 from django.conf import settings
+from django.test import Client, TestCase
 from django.urls import reverse
 
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from kb.factories import PoleFactory, PoleNotePageFactory, PracticeExchangePageFactory
-from resources.factories import ArchiveDocumentFactory, CoursePageFactory
+from resources.factories import ArchiveDocumentFactory, CoursePageFactory, ResearchPaperPageFactory
 from studydays.factories import StudyDayPageFactory
 from studydays.models import StudyDayDocument
 from tests.people import cohort, documentalists, person, private_collection, restrict_page
@@ -192,3 +195,104 @@ def test_an_editor_chooses_only_the_pages_they_may_open(client, site_tree, cours
     client.force_login(person("documentaliste", documentalists()))
     assert "Cours réservé" in offered()
     assert "Cours réservé" in offered(q="Cours réservé")
+
+
+# Documents that only restricted pages use, whatever their collection (here the public root): every role
+# against every action, as in the permission matrix. « mot de passe »: the page's password form is shown.
+DOCUMENT_ROLES = ["anonyme", "inscrit", "mot de passe donné", "DU en cours", "DU terminé", "superutilisateur"]
+DOCUMENT_EXPECTED = {
+    "télécharger le document d'une page à mot de passe": "mdp mdp oui mdp mdp mdp",
+    "télécharger le document d'une page réservée aux inscrits": "connexion oui connexion oui oui oui",
+    "télécharger le document d'un cours du DU": "connexion connexion connexion oui 403 oui",
+    "télécharger un document qu'une page publique utilise aussi": "oui oui oui oui oui oui",
+    "texte du document d'une page à mot de passe trouvé": "non non oui non non non",
+    "texte du document d'une page réservée aux inscrits trouvé": "non oui non oui oui oui",
+    "texte du document d'un cours du DU trouvé": "non non non oui non oui",
+    "texte d'un document qu'une page publique utilise aussi trouvé": "oui oui oui oui oui oui",
+    "« Vouliez-vous dire » tiré d'un titre à mot de passe": "non non oui non non non",
+    "bon mot de passe après trop d'essais faux": "non non non non non non",
+}
+WORDS = {"password": "xylographie", "login": "marqueterie", "groups": "enluminure", "shared": "ferronnerie"}
+
+
+@pytest.fixture
+def used_documents(site_tree):
+    """A document of the public collection for each restriction kind, used only by a paper restricted so."""
+    current, ended = cohort("promotion 2025-2026", 30), cohort("promotion 2024-2025", -1)
+    papers, documents = {}, {}
+    with TestCase.captureOnCommitCallbacks(execute=True):  # text extraction and search sync, after commit
+        for kind, word in WORDS.items():
+            documents[kind] = ArchiveDocumentFactory(title=f"Pièce {kind}", pages=[f"Un atelier de {word}."])
+            title = "Délibérations du bureau" if kind == "password" else f"Travail {kind}"
+            papers[kind] = ResearchPaperPageFactory(parent=site_tree.research_index, title=title, pdf=documents[kind])
+        ResearchPaperPageFactory(parent=site_tree.research_index, title="Travail public", pdf=documents["shared"])
+        password = PageViewRestriction.objects.create(
+            page=papers["password"], restriction_type=PageViewRestriction.PASSWORD, password="atelier"
+        )
+        PageViewRestriction.objects.create(page=papers["login"], restriction_type=PageViewRestriction.LOGIN)
+        restrict_page(papers["groups"], current.group, ended.group)
+        restrict_page(papers["shared"], current.group)
+    users = [None, person("lectrice"), None, person("etudiante", current.group), person("ancien", ended.group)]
+    browsers = [Client(REMOTE_ADDR=f"192.0.2.{n}") for n in range(len(DOCUMENT_ROLES))]
+    for browser, user in zip(browsers, [*users, person("admin", superuser=True)], strict=True):
+        if user is not None:
+            browser.force_login(user)
+    password_url = reverse("wagtailcore_authenticate_with_password", args=[password.pk, papers["password"].pk])
+    browsers[2].post(password_url, {"password": "atelier", "return_url": "/"})
+    return SimpleNamespace(browsers=browsers, documents=documents, password_url=password_url)
+
+
+def download(kind):
+    def outcome(browser, world):
+        response = browser.get(world.documents[kind].url)
+        if response.status_code == 200:
+            return "oui" if response.streaming else "mdp"
+        if response.status_code == 302 and settings.WAGTAIL_FRONTEND_LOGIN_URL in response["Location"]:
+            return "connexion"
+        return str(response.status_code)
+
+    return outcome
+
+
+def found(kind):
+    return lambda browser, world: yes(browser.get(reverse("search:api"), {"q": WORDS[kind]}).json()["total"] > 0)
+
+
+def suggested(browser, world):
+    return yes(browser.get(reverse("search:api"), {"q": "délibérasions"}).json()["suggestion"] != "")
+
+
+def right_password_after_wrong_ones(browser, world):
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        browser.post(world.password_url, {"password": f"essai-{n}", "return_url": "/"})
+    return yes(browser.post(world.password_url, {"password": "atelier", "return_url": "/"}).status_code == 302)
+
+
+def yes(condition):
+    return "oui" if condition else "non"
+
+
+DOCUMENT_ACTIONS = dict(
+    zip(
+        DOCUMENT_EXPECTED,
+        [
+            *(download(kind) for kind in WORDS),
+            *(found(kind) for kind in WORDS),
+            suggested,
+            right_password_after_wrong_ones,
+        ],
+        strict=True,
+    )
+)
+
+
+def test_documents_of_restricted_pages_open_to_whoever_may_open_the_pages(used_documents):
+    table = {
+        action: " ".join(check(browser, used_documents) for browser in used_documents.browsers)
+        for action, check in DOCUMENT_ACTIONS.items()
+    }
+    width = max(len(action) for action in table)
+    print("\n" + " " * width, " | ".join(DOCUMENT_ROLES))
+    for action, row in table.items():
+        print(action.ljust(width), row)
+    assert table == DOCUMENT_EXPECTED

@@ -261,7 +261,7 @@ def build_from_sources():
 def rebuild_database(batch_size=BULK_BATCH):
     """The database engine rebuilt in place from the sources, as `kb_index rebuild` does it (the cluster apart)."""
     started, cpu = time.perf_counter(), time.process_time()
-    builder, count = indexing.InPlace(get_database_engine()), 0
+    builder, count = get_database_engine().begin_rebuild(), 0
     for batch in indexing.batches(indexing.all_records(), batch_size):
         builder.index(batch)
         count += len(batch)

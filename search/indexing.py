@@ -60,23 +60,6 @@ def batches(records, size):
         yield batch
 
 
-class InPlace:
-    """How the database engine is rebuilt: emptied, filled, then its postings and full-text index compacted."""
-
-    def __init__(self, engine):
-        self.engine = engine
-        engine.clear()
-
-    def index(self, records):
-        self.engine.index(records, merge=False)
-
-    def finish(self):
-        self.engine.optimize()
-
-    def abort(self):
-        pass
-
-
 def rebuild(batch_size=1000, log=None):
     """Index every record anew on every engine; returns (count, seconds).
 
@@ -86,7 +69,7 @@ def rebuild(batch_size=1000, log=None):
     """
     started = time.perf_counter()
     database, *servers = engines()
-    builders = {database: InPlace(database)}
+    builders = {database: database.begin_rebuild()}
     failures = []
     for server in servers:
         EngineStatus.objects.update_or_create(engine=server.name, defaults={"rebuilding_since": timezone.now()})

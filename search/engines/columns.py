@@ -9,18 +9,29 @@ The arrays follow the database through search_searchchange: every write of the d
 engine adds a row (records added, records removed) in the same transaction. Before each
 search a process reads the rows after the last one it applied and applies them; when that
 row is gone (pruned, or rolled back and its number reused) it reloads everything.
+
+A full load from the database takes seconds on a large archive, so each one is also saved as
+a snapshot (one .npy file per array, memory-mapped copy-on-write by the processes that load it,
+see `snapshot_dir`): a fresh process maps the latest snapshot in milliseconds, checks that its
+change is still in search_searchchange, and applies the changes written since. `warm_up` loads
+them at process start (gunicorn's post_fork hook), before any reader asks.
 """
 
 import datetime
+import hashlib
 import json
 import logging
+import os
+import tempfile
 import threading
 import time
 from contextlib import contextmanager
+from pathlib import Path
 
 import numpy as np
 
-from django.db import connection
+from django.conf import settings
+from django.db import DatabaseError, connection
 
 from ..analysis import fold
 from ..query import FACETS
@@ -115,6 +126,8 @@ class Columns:
     def refresh(self, cursor):
         """Apply the changes written since the last one seen; reload everything when that one is gone."""
         rows = []
+        if self.change is None:
+            load_snapshot(self, cursor)
         if self.change is not None:
             cursor.execute(
                 "SELECT id, stamp, kind, added, removed FROM search_searchchange WHERE id >= %s ORDER BY id",
@@ -155,6 +168,7 @@ class Columns:
                 column.extend(np.concatenate(records), np.concatenate(codes))
             column.sort()
         self.change = (last[0], last[1]) if last else None
+        save_snapshot(self)
         logger.info(
             "search columns: %d records loaded in %.2f s on %s",
             int(self.alive.sum()),
@@ -317,3 +331,111 @@ def current(cursor):
             columns = _by_database[key] = Columns()
         columns.refresh(cursor)
         yield columns
+
+
+# Snapshots
+
+_ARRAYS = ("alive", "access", "date", "title_key", "lengths")
+
+
+def snapshot_dir():
+    """Where the snapshots of this database's columns are kept: KB_SEARCH_COLUMNS_DIR, or the temporary
+    directory, in a folder named after the database (the processes of one machine share it)."""
+    base = getattr(settings, "KB_SEARCH_COLUMNS_DIR", None) or Path(tempfile.gettempdir()) / "kb-search-columns"
+    database = connection.settings_dict
+    name = f"{connection.vendor}|{database.get('NAME')}|{database.get('HOST')}|{database.get('PORT')}"
+    return Path(base) / hashlib.sha1(name.encode(), usedforsecurity=False).hexdigest()[:16]
+
+
+def _snapshot_arrays(columns):
+    arrays = {name: getattr(columns, name) for name in _ARRAYS}
+    for facet, column in columns.facets.items():
+        arrays[f"{facet}.records"] = column.records
+        arrays[f"{facet}.codes"] = column.value_codes
+    return arrays
+
+
+def save_snapshot(columns):
+    """Write `columns` as the latest snapshot; a failure only costs the next process a full load."""
+    if columns.change is None:
+        return
+    folder = snapshot_dir()
+    tag = f"{columns.change[0]}-{columns.change[1]}"
+    meta = {
+        "change": list(columns.change),
+        "size": columns.size,
+        "access_names": columns.access_names,
+        "values": {facet: column.values for facet, column in columns.facets.items()},
+    }
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, array in _snapshot_arrays(columns).items():
+            np.save(folder / f"{tag}.{name}.npy", np.ascontiguousarray(array))
+        pointer = folder / f"current.json.{os.getpid()}.{threading.get_ident()}"
+        pointer.write_text(json.dumps(meta))
+        os.replace(pointer, folder / "current.json")
+        # A process that mapped older files keeps them until it lets them go.
+        for old in folder.glob("*.npy"):
+            if not old.name.startswith(f"{tag}."):
+                old.unlink(missing_ok=True)
+    except OSError as error:
+        logger.warning("search columns: snapshot not saved in %s: %s", folder, error)
+
+
+def load_snapshot(columns, cursor):
+    """Map the latest snapshot into `columns` when its change is still in the log; True when it did."""
+    folder = snapshot_dir()
+    try:
+        meta = json.loads((folder / "current.json").read_text())
+        change = (int(meta["change"][0]), str(meta["change"][1]))
+        cursor.execute("SELECT id, stamp FROM search_searchchange WHERE id = %s", [change[0]])
+        if cursor.fetchone() != change:
+            return False
+        tag = f"{change[0]}-{change[1]}"
+        arrays = {name: _map(folder / f"{tag}.{name}.npy") for name in _snapshot_arrays(columns)}
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        logger.info("search columns: no usable snapshot in %s (%s)", folder, error)
+        return False
+    for name in _ARRAYS:
+        setattr(columns, name, arrays[name])
+    for facet, column in columns.facets.items():
+        column.records, column.value_codes = arrays[f"{facet}.records"], arrays[f"{facet}.codes"]
+        column.values = list(meta["values"][facet])
+        column.codes = {value: code for code, value in enumerate(column.values)}
+    columns.size, columns.access_names, columns.change = int(meta["size"]), list(meta["access_names"]), change
+    return True
+
+
+def _map(path):
+    """Copy-on-write: pages stay shared between processes until one applies a change to them."""
+    try:
+        return np.load(path, mmap_mode="c", allow_pickle=False)
+    except ValueError:  # numpy cannot map an empty array
+        return np.load(path, allow_pickle=False)
+
+
+def warm_up(background=True):
+    """Load this process's columns now, in a thread of their own by default, so that no reader waits for them.
+
+    For gunicorn's post_fork hook (each worker loads its own), or any process about to serve searches.
+    """
+
+    def load():
+        started = time.perf_counter()
+        try:
+            with connection.cursor() as cursor, current(cursor):
+                pass
+        except DatabaseError as error:
+            logger.warning("search columns: not loaded at start (%s); the first search will load them", error)
+            return
+        finally:
+            if background:
+                connection.close()
+        logger.info("search columns: warmed up in %.2f s", time.perf_counter() - started)
+
+    if not background:
+        load()
+        return None
+    thread = threading.Thread(target=load, name="search-columns-warm-up", daemon=True)
+    thread.start()
+    return thread

@@ -20,6 +20,8 @@ ranks first; a word many times in a short field beats a word once in a long one.
 read by date (newest first), then by title, never by the order the records were written in.
 """
 
+import hashlib
+import json
 import logging
 import math
 import secrets
@@ -27,13 +29,14 @@ import secrets
 import numpy as np
 
 from django.db import connection, transaction
+from django.utils import timezone
 
 from ..analysis import analyze, words
 from ..models import SearchChange, SearchFacet, SearchRecord
 from ..query import FACETS
 from . import columns, postings
 from .base import EngineHit, EngineResult
-from .dialects import dialect_for
+from .dialects import _marks, dialect_for
 
 logger = logging.getLogger(__name__)
 
@@ -48,16 +51,21 @@ K1 = 1.2
 BATCH = 500
 
 
-def analysed_text(record):
-    """The four weighted fields, as analysed tokens, in the order the index declares them."""
+def analysed_tokens(record):
+    """The four weighted fields as lists of analysed tokens, in the order the index declares them."""
     authors = " ".join(record.authors)
     attachments = "\n".join(page.text for page in record.attachments)
     return (
-        " ".join(analyze(record.title)),
-        " ".join(analyze(f"{record.abstract}\n{authors}\n{' '.join(record.keywords)}")),
-        " ".join(analyze(record.body)),
-        " ".join(analyze(attachments)),
+        analyze(record.title),
+        analyze(f"{record.abstract}\n{authors}\n{' '.join(record.keywords)}"),
+        analyze(record.body),
+        analyze(attachments),
     )
+
+
+def analysed_text(record):
+    """The four weighted fields, as analysed tokens joined by spaces."""
+    return tuple(" ".join(tokens) for tokens in analysed_tokens(record))
 
 
 def title_words(record):
@@ -72,6 +80,10 @@ class DatabaseEngine:
 
     # Writing
 
+    def begin_rebuild(self):
+        """Empty the engine and fill it again in bulk (`kb_index rebuild`): see Rebuild."""
+        return Rebuild(self)
+
     def index(self, records, merge=True):
         """Write records (replacing those of the same sources); `merge=False` leaves postings to merge() later."""
         for start in range(0, len(records), BATCH):
@@ -84,46 +96,64 @@ class DatabaseEngine:
         # Replace rather than update: a record's rows (facets, full text, postings) are rewritten whole anyway.
         by_source = {r.source: r for r in records}
         removed = self._delete(list(by_source))
-        analysed = {source: analysed_text(record) for source, record in by_source.items()}
-        rows = []
-        for record in by_source.values():
-            data = record.as_json()
-            lengths = [len(text.split()) for text in analysed[record.source]]
+        written = self._write(by_source.values())
+        with connection.cursor() as cursor:
+            change = self._log(SearchChange.WRITE, added=[pk for pk, _tokens in written], removed=removed)
+            postings.write(
+                cursor, change, [(pk, postings.record_terms([" ".join(t) for t in tokens])) for pk, tokens in written]
+            )
+
+    def _write(self, records):
+        """Insert the records, their facets and their full text; returns [(id, analysed tokens)] in id order.
+
+        Plain executemany rather than bulk_create: the record's JSON is serialised once, for its
+        fingerprint and its row alike, and no model instance is built.
+        """
+        now = connection.ops.adapt_datetimefield_value(timezone.now())
+        rows, analysed = [], {}
+        for record in records:
+            tokens = analysed[record.source] = analysed_tokens(record)
+            # Record.fingerprint's payload, which `kb_index check` compares with.
+            data = json.dumps(record.as_json(), sort_keys=True, ensure_ascii=False)
+            fingerprint = hashlib.sha1(data.encode(), usedforsecurity=False).hexdigest()
+            date = connection.ops.adapt_datefield_value(record.date)
+            lengths = [len(field) for field in tokens]
             rows.append(
-                SearchRecord(
-                    source=record.source,
-                    kind=record.kind,
-                    title=record.title,
-                    url=record.url,
-                    date=record.date,
-                    access=record.access,
-                    data=data,
-                    fingerprint=record.fingerprint(data),
-                    title_length=lengths[0],
-                    abstract_length=lengths[1],
-                    body_length=lengths[2],
-                    attachments_length=lengths[3],
+                (
+                    record.source,
+                    record.kind,
+                    record.title,
+                    record.url,
+                    date,
+                    record.access,
+                    data,
+                    fingerprint,
+                    now,
+                    *lengths,
                 )
             )
-        SearchRecord.objects.bulk_create(rows, batch_size=BATCH)
-        ids = dict(SearchRecord.objects.filter(source__in=by_source).values_list("source", "pk"))
+        by_source = {record.source: record for record in records}
         with connection.cursor() as cursor:
-            # Tens of facet rows per record: plain executemany, without building model instances.
+            cursor.executemany(self.dialect.INSERT_RECORD, rows)
+            ids = sorted(self._ids(cursor, list(by_source)))
             cursor.executemany(
                 "INSERT INTO search_searchfacet (record_id, facet, value) VALUES (%s, %s, %s)",
-                [
-                    (ids[source], facet, value[:120])
-                    for source, record in by_source.items()
-                    for facet, value in record.facet_values()
-                ],
-            )
-            change = self._log(SearchChange.WRITE, added=sorted(ids.values()), removed=removed)
-            postings.write(
-                cursor, change, [(ids[source], postings.record_terms(fields)) for source, fields in analysed.items()]
+                [(pk, facet, value[:120]) for pk, source in ids for facet, value in by_source[source].facet_values()],
             )
         self.dialect.write_fulltext(
-            [(ids[source], analysed[source], title_words(record)) for source, record in by_source.items()]
+            [(pk, [" ".join(t) for t in analysed[source]], title_words(by_source[source])) for pk, source in ids]
         )
+        return [(pk, analysed[source]) for pk, source in ids]
+
+    @staticmethod
+    def _ids(cursor, sources):
+        """[(id, source)] of the records just written."""
+        found = []
+        for start in range(0, len(sources), BATCH):
+            chunk = sources[start : start + BATCH]
+            cursor.execute(f"SELECT id, source FROM search_searchrecord WHERE source IN ({_marks(chunk)})", chunk)
+            found += cursor.fetchall()
+        return found
 
     def _delete(self, sources):
         ids = list(SearchRecord.objects.filter(source__in=sources).values_list("pk", flat=True))
@@ -351,3 +381,46 @@ class DatabaseEngine:
             return []
         with connection.cursor() as cursor:
             return self.dialect.autocomplete(cursor, folded, allowed, limit)
+
+
+class Rebuild:
+    """The database engine emptied, then filled batch by batch, its postings gathered in memory and
+    written once at the end (postings.Accumulator), its full-text index compacted.
+
+    Searches meanwhile see the records written so far, found by their facets and phrases; single
+    words find them once the postings are written. On SQLite the batches skip the sync to disk,
+    as a rebuild that dies is run again from the sources anyway.
+    """
+
+    def __init__(self, engine):
+        self.engine = engine
+        self.postings = postings.Accumulator()
+        engine.clear()
+        self.engine.dialect.begin_bulk()
+
+    def index(self, records):
+        with transaction.atomic():
+            written = self.engine._write({r.source: r for r in records}.values())
+            self.engine._log(SearchChange.WRITE, added=[pk for pk, _tokens in written])
+        for pk, tokens in written:
+            self.postings.add(pk, tokens)
+        if self.postings.full:
+            self._flush()
+
+    def _flush(self):
+        with transaction.atomic(), connection.cursor() as cursor:
+            self.postings.flush(cursor, self.engine._log(SearchChange.WRITE))
+
+    def finish(self):
+        try:
+            self._flush()
+            self.engine.optimize()
+        finally:
+            self.engine.dialect.end_bulk()
+        # Loaded once here and saved as a snapshot: the processes that search map it instead of loading.
+        columns.forget()
+        with connection.cursor() as cursor, columns.current(cursor):
+            pass
+
+    def abort(self):
+        self.engine.dialect.end_bulk()

@@ -132,6 +132,60 @@ def _sorted_by_id(per_field_ids, per_field_tfs):
     return per_field_ids, per_field_tfs
 
 
+class Accumulator:
+    """The postings of many records gathered in memory, written as one segment: how a rebuild fills the table.
+
+    A segment per batch of 500 meant packing every term again for each batch, then merging them all at the
+    end; here each (term, field) pair is an array the records append to, packed once.
+    """
+
+    # About 6 bytes per entry in the arrays: past this many (some 150 MB) they are written as a segment.
+    FLUSH_ENTRIES = 25_000_000
+
+    def __init__(self):
+        self.terms = {}
+        self.entries = 0
+
+    def add(self, record_id, fields):
+        """One record's analysed fields (four token lists, in FIELDS order); records come in increasing id order."""
+        terms = self.terms
+        for position, tokens in enumerate(fields):
+            counts = Counter(tokens)
+            self.entries += len(counts)
+            for term, count in counts.items():
+                entry = terms.get(term)
+                if entry is None:
+                    if len(term) > MAX_TERM_LENGTH:
+                        continue
+                    entry = terms[term] = [array("I") for _ in FIELDS] + [array("H") for _ in FIELDS]
+                entry[position].append(record_id)
+                entry[position + 4].append(count if count < MAX_OCCURRENCES else MAX_OCCURRENCES)
+
+    @property
+    def full(self):
+        return self.entries >= self.FLUSH_ENTRIES
+
+    def flush(self, cursor, segment):
+        """Write what was gathered as one segment and start afresh."""
+        rows = []
+        for term, arrays in self.terms.items():
+            if sys.byteorder == "big":
+                for packed in arrays:
+                    packed.byteswap()
+            header = array("I", [len(ids) for ids in arrays[:4]])
+            if sys.byteorder == "big":
+                header.byteswap()
+            rows.append((term, segment, header.tobytes() + b"".join(packed.tobytes() for packed in arrays)))
+            if len(rows) == 2000:
+                cursor.executemany(_INSERT, rows)
+                rows = []
+        cursor.executemany(_INSERT, rows)
+        self.terms, self.entries = {}, 0
+
+
+_INSERT = "INSERT INTO search_searchpostings (term, segment, data) VALUES (%s, %s, %s)"
+
+
 def read(cursor, terms):
     """{term: four (ids, occurrences) pairs}, every segment of each term joined (ids may repeat across segments)."""
     terms = list(dict.fromkeys(terms))

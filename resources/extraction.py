@@ -54,28 +54,31 @@ def run_worker(data, timeout=None, memory_mb=None):
 
 def extract_document(document):
     """Extract the text of one document and save the outcome; returns the status."""
+    return store(document, *read_document(document))
+
+
+def read_document(document):
+    """(status, pages, message) for the document's file, read within the bounds; never raises for a bad file."""
     if document.file_extension.lower() != "pdf":
-        document.set_extraction("not_applicable", [], "")
-        document.save(update_fields=document.EXTRACTION_FIELDS)
-        return document.extraction_status
+        return "not_applicable", [], ""
+    limit = settings.KB_EXTRACTION_MAX_MB
     try:
         # One read more than the limit tells an oversize file without loading all of it.
         with document.open_file() as handle:
-            data = handle.read(settings.KB_EXTRACTION_MAX_MB * 1024 * 1024 + 1)
+            data = handle.read(limit * 1024 * 1024 + 1)
     except OSError as exc:
         logger.error("document %s: file unreadable: %s", document.pk, exc)
-        document.set_extraction("failed", [], "Le fichier est introuvable sur le disque.")
-        document.save(update_fields=document.EXTRACTION_FIELDS)
-        return document.extraction_status
-
-    limit = settings.KB_EXTRACTION_MAX_MB
+        return "failed", [], "Le fichier est introuvable sur le disque."
     if len(data) > limit * 1024 * 1024:
-        status, pages, message = "too_large", [], f"Le fichier dépasse {limit} Mo : son texte n'est pas lu."
-    else:
-        status, pages, message = run_worker(data)
+        return "too_large", [], f"Le fichier dépasse {limit} Mo : son texte n'est pas lu."
+    return run_worker(data)
+
+
+def store(document, status, pages, message):
+    """Save an extraction's outcome on the document; returns the status."""
     document.set_extraction(status, pages, message)
     document.extracted_at = timezone.now()
     document.save(update_fields=[*document.EXTRACTION_FIELDS, "extracted_at"])
-    log = logger.info if status == "done" else logger.warning
+    log = logger.info if status in {"done", "not_applicable"} else logger.warning
     log("document %s (%s): extraction %s, %d pages. %s", document.pk, document.filename, status, len(pages), message)
     return status

@@ -37,22 +37,21 @@ def stale_after():
 
 @task(backend="background")
 def extract_document_text(document_id):
-    from .extraction import extract_document
+    from .extraction import read_document, store
 
     document = claim(document_id)
     if document is None:
         return "skipped"
     try:
-        status = extract_document(document)
+        outcome = read_document(document)
     except Exception:
-        # The database or the storage failed under us: the worker must go on, the document must not stay « en cours ».
+        # The storage failed under us: the worker must go on, the document must not stay « en cours ».
         logger.exception("document %s: extraction failed unexpectedly", document_id)
-        document.set_extraction(ExtractionStatus.FAILED, [], "L'extraction a échoué (erreur inattendue).")
-        document.save(update_fields=document.EXTRACTION_FIELDS)
-        status = ExtractionStatus.FAILED
-    if status in RETRYABLE:
-        return retry_or_give_up(document)
-    return status
+        outcome = (ExtractionStatus.FAILED, [], "L'extraction a échoué (erreur inattendue).")
+    with transaction.atomic():
+        # One commit: nobody sees the failure that a retry is about to replace.
+        status = store(document, *outcome)
+        return retry_or_give_up(document) if status in RETRYABLE else status
 
 
 def claim(document_id):

@@ -1,19 +1,40 @@
-"""OpenAPI 3.1 description of the search API, served at /api/search/openapi.json."""
+"""OpenAPI 3.1 description of the search API, served at /api/search/openapi.json.
+
+It states every check search.params makes, so that a request it allows is answered: the values of the
+controlled vocabularies are listed as they stand when the description is read (`description()`).
+"""
+
+from copy import deepcopy
+
+from .params import CHECKED_FACETS, MAX_FILTER_VALUES, MAX_PREFIX_LENGTH, YEAR, accepted_values
+from .query import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, MAX_RESULT_WINDOW, SORTS
 
 _REPEATABLE = (
-    "Répétable (20 valeurs au plus) : plusieurs valeurs d'une même facette se combinent en OU, "
+    f"Répétable ({MAX_FILTER_VALUES} valeurs au plus) : plusieurs valeurs d'une même facette se combinent en OU, "
     "les facettes entre elles en ET."
 )
-_CHECKED = "Une valeur inconnue est refusée (400) : la réponse nomme le paramètre et la valeur."
+_CHECKED = (
+    "Les valeurs admises sont listées (`enum`), telles qu'elles sont à la lecture de cette description ; "
+    "une autre est refusée (400) : la réponse nomme le paramètre et la valeur."
+)
+# search.params._VALUE: the identifier form of every filter value. Python's \w (Unicode letters and digits);
+# an ECMA-262 reader takes it as ASCII only, which only makes it stricter.
+_IDENTIFIER = r"^[\w.-]{1,120}$"
+# U+FFFD is what Django puts for bytes that are not UTF-8: a query holding it is refused.
+_READABLE = r"^[^\uFFFD]*$"
 
 
-def _facet_param(name, description):
+def _facet_param(name, description, items=None):
     return {
         "name": name,
         "in": "query",
         "required": False,
         "description": f"{description} {_REPEATABLE}",
-        "schema": {"type": "array", "items": {"type": "string", "maxLength": 120}},
+        "schema": {
+            "type": "array",
+            "maxItems": MAX_FILTER_VALUES,
+            "items": items or {"type": "string", "pattern": _IDENTIFIER, "maxLength": 120},
+        },
         "style": "form",
         "explode": True,
     }
@@ -84,7 +105,8 @@ OPENAPI = {
         "description": (
             "Recherche plein texte en français (accents, élisions, pluriels, synonymes de l'ESS), "
             "facettes avec compteurs, extraits surlignés. Seuls les éléments que l'appelant peut ouvrir "
-            "sont comptés et renvoyés."
+            "sont comptés et renvoyés. Chaque adresse répond à GET et HEAD ; une autre méthode reçoit un 405 "
+            "(JSON, avec l'en-tête `Allow`). Une requête de plus de 1 000 paramètres est refusée (400)."
         ),
     },
     "paths": {
@@ -101,8 +123,11 @@ OPENAPI = {
                     {
                         "name": "q",
                         "in": "query",
-                        "description": 'Requête : mots, "expression exacte", -mot exclu. 500 caractères au plus.',
-                        "schema": {"type": "string", "maxLength": 500},
+                        "description": (
+                            'Requête : mots, "expression exacte", -mot exclu. '
+                            f"{MAX_QUERY_LENGTH} caractères au plus, une seule fois, en UTF-8."
+                        ),
+                        "schema": {"type": "string", "maxLength": MAX_QUERY_LENGTH, "pattern": _READABLE},
                     },
                     _facet_param(
                         "kind", f"Type d'élément (study_day, practice_exchange, research_paper, …). {_CHECKED}"
@@ -115,6 +140,7 @@ OPENAPI = {
                     _facet_param(
                         "year",
                         "Année sur quatre chiffres. Une année sans élément ne trouve rien ; `messages` le dit.",
+                        {"type": "string", "pattern": f"^{YEAR}$"},
                     ),
                     _facet_param(
                         "tag",
@@ -124,23 +150,33 @@ OPENAPI = {
                     {
                         "name": "sort",
                         "in": "query",
-                        "description": "Pertinence par défaut avec une requête ; sinon du plus récent au plus ancien.",
-                        "schema": {"type": "string", "enum": ["relevance", "newest", "oldest"]},
+                        "description": (
+                            "Pertinence par défaut avec une requête ; sinon du plus récent au plus ancien. "
+                            "Une seule fois."
+                        ),
+                        "schema": {"type": "string", "enum": list(SORTS)},
                     },
                     {
                         "name": "page",
                         "in": "query",
                         "description": (
-                            "Numéro de page, 1 par défaut. Une page au-delà de la dernière (`page_count`) est "
-                            "refusée (400) en disant combien il y en a ; 10 000 résultats au plus se consultent."
+                            "Numéro de page, 1 par défaut, une seule fois, 10 000 au plus. 10 000 résultats au plus "
+                            "se consultent : une page au-delà de page × page_size = 10 000, comme une page au-delà "
+                            "de la dernière (`page_count`), répond sans résultat (`hits` vide) et `messages` dit "
+                            "combien de pages il y a."
                         ),
-                        "schema": {"type": "integer", "minimum": 1},
+                        "schema": {"type": "integer", "minimum": 1, "maximum": MAX_RESULT_WINDOW},
                     },
                     {
                         "name": "page_size",
                         "in": "query",
-                        "description": "Résultats par page, de 1 à 100.",
-                        "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 20},
+                        "description": f"Résultats par page, de 1 à {MAX_PAGE_SIZE}, une seule fois.",
+                        "schema": {
+                            "type": "integer",
+                            "minimum": 1,
+                            "maximum": MAX_PAGE_SIZE,
+                            "default": DEFAULT_PAGE_SIZE,
+                        },
                     },
                 ],
                 "responses": {
@@ -160,8 +196,8 @@ OPENAPI = {
                     {
                         "name": "q",
                         "in": "query",
-                        "description": "Début de titre, 200 caractères au plus, une seule fois.",
-                        "schema": {"type": "string", "maxLength": 200},
+                        "description": f"Début de titre, {MAX_PREFIX_LENGTH} caractères au plus, une seule fois.",
+                        "schema": {"type": "string", "maxLength": MAX_PREFIX_LENGTH},
                     }
                 ],
                 "responses": {
@@ -255,3 +291,16 @@ OPENAPI = {
         }
     },
 }
+
+
+def description():
+    """OPENAPI with the values each controlled vocabulary admits now, as search.params checks them."""
+    spec = deepcopy(OPENAPI)
+    for parameter in spec["paths"]["/api/search/"]["get"]["parameters"]:
+        values = accepted_values(parameter["name"]) if parameter["name"] in CHECKED_FACETS else None
+        if values:
+            parameter["schema"]["items"] = {"type": "string", "enum": values}
+        elif values is not None:
+            # An empty vocabulary (no theme yet): any value would be refused.
+            parameter["schema"]["maxItems"] = 0
+    return spec

@@ -19,6 +19,8 @@ from .query import DEFAULT_PAGE_SIZE, FACETS, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, M
 logger = logging.getLogger(__name__)
 
 _VALUE = re.compile(r"^[\w.-]{1,120}$")
+# ASCII digits: \d would also take other scripts' digits.
+YEAR = "[0-9]{4}"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 MAX_FILTER_VALUES = 20
 MAX_PREFIX_LENGTH = 200
@@ -84,8 +86,8 @@ def parse_params(params, strict=False):
     """A SearchRequest from GET parameters, and a BadParameter for each thing wrong with them.
 
     Wrong values are replaced by defaults, unknown filter values dropped. A page past the last one
-    is only known after searching (`beyond_last_page`); `strict` callers (the API) are also refused,
-    before any search, a page past the last one 10,000 results allow.
+    is only known after searching (`beyond_last_page`); `strict` callers (the API) are also refused
+    a page past 10,000.
     """
     problems = []
     request = SearchRequest()
@@ -94,7 +96,7 @@ def parse_params(params, strict=False):
         request.filters[facet] = _filter_values(params, facet, problems)
     request.sort = _sort(params, problems)
     request.page_size = _integer(params, "page_size", DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, problems)
-    request.page = _page(params, request.page_size, strict, problems)
+    request.page = _page(params, strict, problems)
     if problems:
         logger.info(
             "search parameters %s: %s",
@@ -169,7 +171,7 @@ def _filter_values(params, facet, problems):
 
 
 def _well_formed(facet, value):
-    return bool(_VALUE.match(value)) and (facet != "year" or bool(re.fullmatch(r"\d{4}", value)))
+    return bool(_VALUE.match(value)) and (facet != "year" or bool(re.fullmatch(YEAR, value)))
 
 
 def _malformed(facet, value):
@@ -191,6 +193,17 @@ def _malformed(facet, value):
 def _known(facet, values):
     vocabulary = registry.vocabulary(facet)
     return vocabulary.known(values) if vocabulary else set(values)
+
+
+def accepted_values(facet):
+    """Every value a checked facet admits now, sorted, for the API's description; None without a vocabulary."""
+    vocabulary = registry.vocabulary(facet)
+    if vocabulary is None:
+        return None
+    # The registry asks vocabularies for known(values) only; the whole list is where each kind keeps it:
+    # the rows a database vocabulary holds for a minute (entries()), or the page types' kinds (names()).
+    values = vocabulary.entries() if hasattr(vocabulary, "entries") else vocabulary.names()
+    return sorted(value for value in values if _well_formed(facet, value))
 
 
 def _sort(params, problems):
@@ -226,12 +239,12 @@ def _single(params, name, problems):
     return values[0] if values else ""
 
 
-def _integer(params, name, default, high, problems, expected=None):
+def _integer(params, name, default, high, problems):
     """A whole number from 1 to `high`; out of range it is brought within, unreadable it is `default`."""
     raw = _single(params, name, problems).strip()
     if not raw:
         return default
-    expected = expected or _("un nombre entier de 1 à %(high)s") % {"high": _number(high)}
+    expected = _("un nombre entier de 1 à %(high)s") % {"high": _number(high)}
     if not re.fullmatch(r"[+-]?\d+", raw):
         problem = _("« %(name)s » n’est pas un nombre entier : « %(value)s »")
         problems.append(_bad_number(name, raw, problem, expected, default))
@@ -254,18 +267,12 @@ def _bad_number(name, raw, problem, expected, kept):
     return BadParameter(name, shown, problem % {"name": name, "value": shown}, expected, fallback)
 
 
-def _page(params, page_size, strict, problems):
-    """The page asked for. Past the 10,000 results an engine pages through, the API refuses it; the page
-    keeps the number, searched as the last page that exists (see `beyond_last_page`)."""
-    if not strict:
-        return _integer(params, "page", 1, 10**100, problems)
-    last = window_pages(page_size)
-    expected = _("un nombre entier de 1 à %(last)s : %(max)s résultats au plus se consultent, %(size)d par page") % {
-        "last": _number(last),
-        "max": _number(MAX_RESULT_WINDOW),
-        "size": page_size,
-    }
-    return _integer(params, "page", 1, last, problems, expected)
+def _page(params, strict, problems):
+    """The page asked for. The API takes 1 to 10,000, the pages that one-result pages of the 10,000 results
+    engines page through make: a bound that does not depend on page_size, so its description can state it.
+    The page keeps any number. Past the last page, the page shows the last one and the API answers without
+    hits (see `beyond_last_page`)."""
+    return _integer(params, "page", 1, MAX_RESULT_WINDOW if strict else 10**100, problems)
 
 
 def parse_prefix(params):

@@ -1,11 +1,11 @@
 from django.urls import path
 
-from . import views
+from . import api, views
 
 app_name = "search"
 urlpatterns = [
     path("recherche/", views.search_page, name="page"),
-    path("api/search/", views.api_search, name="api"),
-    path("api/search/autocomplete/", views.api_autocomplete, name="autocomplete"),
-    path("api/search/openapi.json", views.api_openapi, name="openapi"),
+    path("api/search/", api.search, name="api"),
+    path("api/search/autocomplete/", api.autocomplete, name="autocomplete"),
+    path("api/search/openapi.json", api.openapi, name="openapi"),
 ]

@@ -2,7 +2,8 @@
 each say what was wrong and what was done; on a phone « Filtrer » opens the facets above the results.
 
 The page (lenient) searches anyway and says what it changed; the API (strict) answers 400 with the
-parameter, the value and the form expected. Each case runs on every engine of the contract suite.
+parameter, the value and the form expected, and a page past the last one without hits. Each case runs on
+every engine of the contract suite.
 """
 
 import datetime
@@ -126,17 +127,12 @@ def test_past_ten_thousand_results_the_notice_says_to_narrow_the_search():
     assert beyond_last_page(500, response) is None
 
 
-def test_the_api_refuses_a_page_past_the_last_and_says_how_many_there_are(client):
+def test_the_api_answers_a_page_past_the_last_without_hits_and_says_how_many_there_are(client):
     response = api(client, q="solidaire", page_size=1, page=40)
-    assert response.status_code == 400
-    [detail] = response.json()["details"]
-    assert detail == {
-        "parameter": "page",
-        "value": "40",
-        "message": "La page 40 n’existe pas : il y a 3 pages de résultats (paramètre « page ») ; "
-        "attendu : un nombre entier de 1 à 3.",
-        "expected": "un nombre entier de 1 à 3",
-    }
+    assert response.status_code == 200, "the description allows any page up to 10,000: it is answered"
+    data = response.json()
+    assert (data["page"], data["page_count"], data["total"], data["hits"]) == (40, 3, 3, [])
+    assert data["messages"] == ["La page 40 n’existe pas : il y a 3 pages de résultats."]
 
 
 def test_the_api_gives_the_page_count_so_a_client_knows_where_to_stop(client):
@@ -144,13 +140,16 @@ def test_the_api_gives_the_page_count_so_a_client_knows_where_to_stop(client):
     assert (data["page"], data["page_count"], len(data["hits"])) == (2, 2, 1)
 
 
-def test_the_api_refuses_a_page_past_what_engines_page_through_before_searching(client):
+def test_the_api_answers_a_page_past_what_engines_page_through_without_hits(client):
     data = api(client, page=501).json()
-    [detail] = data["details"]
+    assert (data["page"], data["page_count"], data["hits"]) == (501, 1, [])
+    assert data["messages"] == ["La page 501 n’existe pas : il n’y a qu’une page de résultats."]
+
+
+def test_the_api_refuses_a_page_past_10000_the_bound_its_description_states(client):
+    [detail] = api(client, page=10_001).json()["details"]
     assert detail["parameter"] == "page"
-    assert detail["expected"] == (
-        "un nombre entier de 1 à 500 : 10\xa0000 résultats au plus se consultent, 20 par page"
-    )
+    assert detail["expected"] == "un nombre entier de 1 à 10\xa0000"
 
 
 # Unknown filter values
@@ -259,8 +258,7 @@ def test_a_selected_year_that_matches_is_not_remarked_upon(client):
             {"page": "deux"},
             "page",
             "deux",
-            "« page » n’est pas un nombre entier : « deux » ; attendu : un nombre entier de 1 à 500 : "
-            "10\xa0000 résultats au plus se consultent, 20 par page.",
+            "« page » n’est pas un nombre entier : « deux » ; attendu : un nombre entier de 1 à 10\xa0000.",
         ),
         (
             {"sort": "random"},

@@ -79,6 +79,7 @@ class ArchiveReader:
         self.path = Path(path)
         if not self.path.is_file():
             raise BackupError(f"L'archive « {self.path} » est introuvable.")
+        self.tar = None
         try:
             # Streamed, so the manifest is read before the rest; close() ends it (see procedures.restore).
             self.tar = tarfile.open(self.path, "r|gz")  # noqa: SIM115
@@ -86,10 +87,14 @@ class ArchiveReader:
             if first is None or first.name != MANIFEST or not first.isfile():
                 raise BackupError(f"« {self.path} » n'est pas une sauvegarde de la base : son manifeste manque.")
             self.manifest = json.loads(self.tar.extractfile(first).read())
+            self._check_manifest()
         except _UNREADABLE + (ValueError,) as error:
+            self.close()
             logger.warning("restore: %s unreadable: %r", self.path, error)
             raise BackupError(f"L'archive « {self.path} » est illisible ou endommagée ({error}).") from error
-        self._check_manifest()
+        except BackupError:
+            self.close()
+            raise
 
     def _check_manifest(self):
         manifest = self.manifest
@@ -143,4 +148,5 @@ class ArchiveReader:
         return folder.joinpath(*name.parts)
 
     def close(self):
-        self.tar.close()
+        if self.tar is not None:
+            self.tar.close()

@@ -182,15 +182,22 @@ def _postings(cursor, records):
 
 
 def _facets(cursor, records):
+    """Read a thousand records at a time: 100,000 records hold millions of facet rows."""
     report = TableReport("search_searchfacet", expected=len(records))
-    stored = {}
-    cursor.execute("SELECT record_id, facet, value FROM search_searchfacet")
-    for pk, facet, value in cursor.fetchall():
-        stored.setdefault(pk, set()).add((facet, value))
-    report.extra = sorted(stored.keys() - records.keys())
+    cursor.execute(
+        "SELECT DISTINCT record_id FROM search_searchfacet"
+        " WHERE record_id NOT IN (SELECT id FROM search_searchrecord) ORDER BY record_id"
+    )
+    report.extra = [row[0] for row in cursor.fetchall()]
     ids = sorted(records)
     for start in range(0, len(ids), BATCH):
         chunk = ids[start : start + BATCH]
+        stored = {}
+        cursor.execute(
+            f"SELECT record_id, facet, value FROM search_searchfacet WHERE record_id IN ({_marks(chunk)})", chunk
+        )
+        for pk, facet, value in cursor.fetchall():
+            stored.setdefault(pk, set()).add((facet, value))
         cursor.execute(f"SELECT id, data FROM search_searchrecord WHERE id IN ({_marks(chunk)})", chunk)
         for pk, data in cursor.fetchall():
             expected = expected_facets(data)

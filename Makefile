@@ -48,11 +48,19 @@ test: install $(AXE_JS) ## Run the whole suite on SQLite, then on PostgreSQL whe
 
 BENCH_DIR := var/bench
 BENCH_ARGS ?=
-bench: install ## Benchmark search and indexing on a 100,000-item archive (generated once under var/bench/), on the cluster too (alias kb-bench) when KB_ELASTICSEARCH_URL is set; BENCH_ARGS=--sans-wagtail skips column (c)
+BENCH_SIZES ?=
+bench: install ## Benchmark search and indexing on a 100,000-item archive (generated once under var/bench/), on the cluster too (alias kb-bench) when KB_ELASTICSEARCH_URL is set; BENCH_ARGS=--sans-wagtail skips column (c); BENCH_SIZES="10000 100000" measures each size in its own database (rebuild included) and prints how cost grows
 	mkdir -p $(BENCH_DIR)
-	DATABASE_URL=sqlite:///$(CURDIR)/$(BENCH_DIR)/bench.sqlite3 MEDIA_ROOT=$(CURDIR)/$(BENCH_DIR)/media $(MANAGE) migrate --noinput -v0
-	DATABASE_URL=sqlite:///$(CURDIR)/$(BENCH_DIR)/bench.sqlite3 MEDIA_ROOT=$(CURDIR)/$(BENCH_DIR)/media $(MANAGE) kb_territories
-	DATABASE_URL=sqlite:///$(CURDIR)/$(BENCH_DIR)/bench.sqlite3 MEDIA_ROOT=$(CURDIR)/$(BENCH_DIR)/media KB_ELASTICSEARCH_INDEX=kb-bench DEBUG=0 LOG_LEVEL=WARNING $(MANAGE) kb_bench $(BENCH_ARGS)
+	$(if $(BENCH_SIZES),rm -f $(BENCH_DIR)/growth.json)
+	@set -e; for size in $(or $(BENCH_SIZES),100000); do \
+		name=bench; [ "$$size" = 100000 ] || name=bench-$$size; \
+		db="DATABASE_URL=sqlite:///$(CURDIR)/$(BENCH_DIR)/$$name.sqlite3 MEDIA_ROOT=$(CURDIR)/$(BENCH_DIR)/media$${name#bench}"; \
+		echo "== $$size éléments ($(BENCH_DIR)/$$name.sqlite3)"; \
+		env $$db $(MANAGE) migrate --noinput -v0; \
+		env $$db $(MANAGE) kb_territories; \
+		env $$db KB_ELASTICSEARCH_INDEX=kb-$$name DEBUG=0 LOG_LEVEL=WARNING $(MANAGE) kb_bench --records $$size \
+			$(if $(BENCH_SIZES),--croissance $(CURDIR)/$(BENCH_DIR)/growth.json) $(BENCH_ARGS); \
+	done
 
 IMPORT_BENCH_DIR := var/bench-import
 IMPORT_BENCH_ENV := DATABASE_URL=sqlite:///$(CURDIR)/$(IMPORT_BENCH_DIR)/import.sqlite3 MEDIA_ROOT=$(CURDIR)/$(IMPORT_BENCH_DIR)/media

@@ -11,6 +11,7 @@ threads keep searching.
 """
 
 import os
+import shutil
 import statistics
 import threading
 import time
@@ -92,7 +93,44 @@ class SearchRun:
     wagtail: Timings
     server: EngineTimings | None = None
     peak: int = 0
-    load: tuple | None = None
+    load: "ColumnLoad | None" = None
+
+
+@dataclass
+class ColumnLoad:
+    """The database engine's columns in one process: loaded from the database (no snapshot yet), then
+    mapped from the snapshot as a fresh worker does; their size, and the process's memory after."""
+
+    from_database: float
+    from_snapshot: float
+    size: int
+    rss: int
+    private: int
+
+
+def load_columns():
+    shutil.rmtree(columns.snapshot_dir(), ignore_errors=True)
+    columns.forget()
+    started = time.perf_counter()
+    columns.warm_up(background=False)
+    from_database = time.perf_counter() - started
+    columns.forget()
+    started = time.perf_counter()
+    columns.warm_up(background=False)
+    from_snapshot = time.perf_counter() - started
+    rss, private = process_memory()
+    return ColumnLoad(from_database, from_snapshot, columns.resident_bytes(), rss, private)
+
+
+def process_memory():
+    """(resident, private) bytes of this process: the snapshot's pages count in the first, shared with
+    every process that maps them; the second is what this process alone holds."""
+    try:
+        with open("/proc/self/smaps_rollup") as rollup:
+            kilobytes = {line.split(":")[0]: int(line.split()[1]) for line in rollup if line.split()[-1] == "kB"}
+    except OSError:
+        return 0, 0
+    return kilobytes["Rss"] * 1024, (kilobytes["Private_Clean"] + kilobytes["Private_Dirty"]) * 1024
 
 
 @dataclass
@@ -203,10 +241,7 @@ def run(repeat=3, with_wagtail=True, server=None):
     )
     # Each process loads the database engine's columns once (then follows the change log): load them
     # before timing, and report what it took.
-    columns.forget()
-    started = time.perf_counter()
-    search(parse_params(QueryDict(""))[0], viewer, engine=database)
-    timings.load = (time.perf_counter() - started, columns.resident_bytes())
+    timings.load = load_columns()
     engines = [(database, timings.database), *([(server, timings.server)] if server else [])]
     for params in timings.requests:
         request, _errors = parse_params(params)
@@ -367,12 +402,18 @@ def report(timings, writes=(), swap=None, records=0, repeat=3, machine=None):
         f"Mémoire de pointe d'une recherche (a), allocations Python et numpy : {timings.peak / 1024 / 1024:.1f} Mo"
     )
     if timings.load:
-        seconds, size = timings.load
+        load = timings.load
         lines.append(
-            f"Colonnes du moteur de base de données en mémoire (une fois par processus) : chargées en "
-            f"{seconds * 1000:.0f} ms, {size / 1024 / 1024:.1f} Mo"
+            f"Colonnes du moteur de base de données ({megabytes(load.size)} Mo) : chargées depuis la base en "
+            f"{load.from_database * 1000:.0f} ms, projetées depuis l'instantané (processus neuf) en "
+            f"{load.from_snapshot * 1000:.0f} ms ; mémoire du processus ensuite : {megabytes(load.rss)} Mo résidents "
+            f"dont {megabytes(load.private)} Mo privés."
         )
     return "\n".join(lines)
+
+
+def megabytes(size):
+    return f"{size / 1024 / 1024:.1f}"
 
 
 def grouped(number):
@@ -471,3 +512,41 @@ def machine_load(started_load):
         f"Machine : {os.cpu_count()} cœurs, charge moyenne {started_load:.1f} au départ et {os.getloadavg()[0]:.1f} "
         "à la fin ; les temps portent la trace des autres processus qui s'y partagent le CPU."
     )
+
+
+@dataclass
+class GrowthRow:
+    """One archive size of `make bench BENCH_SIZES=…`: what grows with the archive."""
+
+    records: int
+    p50_ms: float
+    p95_ms: float
+    rss: int
+    private: int
+    load_database: float
+    load_snapshot: float
+    rebuild_seconds: float
+    rebuild_rate: float
+
+    @classmethod
+    def of(cls, records, timings, rebuilt):
+        service, load = timings.database.service, timings.load
+        return cls(
+            records, service.median_ms, service.p95_ms, load.rss, load.private, load.from_database,
+            load.from_snapshot, rebuilt.seconds if rebuilt else float("nan"), rebuilt.rate if rebuilt else float("nan"),
+        )  # fmt: skip
+
+
+def growth_table(rows):
+    """The sizes side by side: how search time, memory, column loading and rebuilds grow with the archive."""
+    lines = [
+        f"{'fiches':>10}{'p50 (ms)':>10}{'p95 (ms)':>10}{'RSS (Mo)':>10}{'privé (Mo)':>12}"
+        f"{'colonnes, base (s)':>20}{'instantané (ms)':>17}{'reconstruction (s)':>20}{'fiches/s':>10}"
+    ]
+    for row in sorted(rows, key=lambda row: row.records):
+        lines.append(
+            f"{grouped(row.records):>10}{row.p50_ms:>10.1f}{row.p95_ms:>10.1f}{megabytes(row.rss):>10}"
+            f"{megabytes(row.private):>12}{row.load_database:>20.2f}{row.load_snapshot * 1000:>17.0f}"
+            f"{row.rebuild_seconds:>20.1f}{row.rebuild_rate:>10.0f}"
+        )
+    return lines

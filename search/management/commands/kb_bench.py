@@ -1,7 +1,10 @@
 """`make bench`: searches and writes measured on a large archive, generated once and reused."""
 
+import json
 import logging
 import os
+from dataclasses import asdict
+from pathlib import Path
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
@@ -30,24 +33,37 @@ class Command(BaseCommand):
         parser.add_argument(
             "--fils", dest="threads", type=int, default=2, help="fils qui cherchent pendant la bascule d'alias"
         )
+        parser.add_argument(
+            "--croissance",
+            dest="growth",
+            type=Path,
+            help="fichier JSON des tailles mesurées (make bench BENCH_SIZES=…) : le moteur de base de données est "
+            "toujours reconstruit, la ligne de cette taille y est ajoutée, puis le tableau de toutes est affiché",
+        )
 
-    def handle(self, *args, records, repeat, with_wagtail, threads, **options):
+    def handle(self, *args, records, repeat, with_wagtail, threads, growth, **options):
+        if not 0 < records <= 100_000:
+            raise CommandError("--records doit être compris entre 1 et 100 000 (le générateur d'archive s'arrête là).")
         server = bench.server_engine()
         pool = logging.getLogger("urllib3.connectionpool")
         pool.addFilter(extra_connections)
         try:
-            self._bench(records, repeat, with_wagtail, threads, server)
+            self._bench(records, repeat, with_wagtail, threads, server, growth)
         except EngineError as error:
             raise CommandError(f"Le cluster ne répond pas ({error}) : mesure impossible sur ce moteur.") from error
         finally:
             pool.removeFilter(extra_connections)
 
-    def _bench(self, records, repeat, with_wagtail, threads, server):
+    def _bench(self, records, repeat, with_wagtail, threads, server, growth):
         load = os.getloadavg()[0]
         if Page.objects.count() < records:
             self._say(f"Génération de l'archive ({records} éléments), une seule fois…")
             call_command("kb_demo", records=records)
-        built, rebuilt = self._records_from_sources()
+        if growth:
+            self._say("Reconstruction du moteur de base de données (kb_index rebuild, serveur de recherche à part)…")
+            built, rebuilt = None, bench.rebuild_database()
+        else:
+            built, rebuilt = self._records_from_sources()
         bulk = self._load_cluster(server) if server else None
         if with_wagtail and IndexEntry.objects.count() < records:
             self._say("Index de Wagtail pour la colonne (c) : update_index, une seule fois…")
@@ -60,8 +76,22 @@ class Command(BaseCommand):
             swap = bench.swap_under_load(server, timings.requests, threads)
         # Re-indexing a sample comes last: it leaves the database engine's postings to merge, which searches feel.
         writes = [built, rebuilt or bench.reindex_database_sample(), *([bulk, swap.load] if server else [])]
-        text = bench.report(timings, writes, swap, SearchRecord.objects.count(), repeat, bench.machine_load(load))
+        count = SearchRecord.objects.count()
+        text = bench.report(timings, [w for w in writes if w], swap, count, repeat, bench.machine_load(load))
         self.stdout.write(text)
+        if growth:
+            self._growth(growth, bench.GrowthRow.of(count, timings, rebuilt))
+
+    def _growth(self, path, row):
+        """Add this size to the file, and print every size measured so far."""
+        try:
+            rows = {r["records"]: r for r in json.loads(path.read_text())} if path.exists() else {}
+        except (ValueError, TypeError, KeyError):
+            rows = {}
+        rows[row.records] = asdict(row)
+        path.write_text(json.dumps(list(rows.values()), indent=1))
+        self.stdout.write("\nCroissance (une ligne par taille d'archive, moteur de base de données) :")
+        self.stdout.write("\n".join(bench.growth_table([bench.GrowthRow(**r) for r in rows.values()])))
 
     def _records_from_sources(self):
         """Every record built from the sources, timed; the database engine rebuilt when what it holds differs."""

@@ -104,8 +104,14 @@ cluster-es-stop: ## Stop the local Elasticsearch node that make cluster-es start
 .PHONY: cluster-es cluster-es-stop
 
 LOAD_SECONDS ?= 10
-load: install ## Readers per second on the production server (gunicorn, 3 workers, demo database) under wrk, against the static ceiling
+LOAD_DIR := var/load
+LOAD_ENV := DATABASE_URL=sqlite:///$(CURDIR)/$(LOAD_DIR)/load.sqlite3 KB_CACHE_DIR=$(CURDIR)/$(LOAD_DIR)/cache
+load: install ## Readers per second on the production server (gunicorn, 3 workers, a copy of the demo database) under wrk, against the static ceiling
 	@command -v wrk >/dev/null 2>&1 || { echo "== wrk est absent : installez-le (apt-get install wrk) pour mesurer la tenue en charge."; exit 1; }
-	DEBUG=0 LOG_LEVEL=WARNING $(MANAGE) kb_load --secondes $(LOAD_SECONDS)
+	@test -f db.sqlite3 || $(MAKE) setup
+	rm -rf $(LOAD_DIR) && mkdir -p $(LOAD_DIR)
+	$(BIN)/python -c "import sqlite3; sqlite3.connect('db.sqlite3').backup(sqlite3.connect('$(LOAD_DIR)/load.sqlite3'))"
+	$(LOAD_ENV) $(MANAGE) migrate --noinput -v0
+	$(LOAD_ENV) DEBUG=0 LOG_LEVEL=WARNING $(MANAGE) kb_load --secondes $(LOAD_SECONDS)
 
 .PHONY: load

@@ -5,6 +5,7 @@ anything a signed-in reader sees, reaches every query string of a path with one 
 keeps pages whose forms need a CSRF token by putting each reader's own token back in when serving them.
 """
 
+import functools
 import hashlib
 import re
 
@@ -31,7 +32,10 @@ REFUSED_DIRECTIVES = re.compile(r"\b(private|no-cache|no-store)\b", re.IGNORECAS
 DROPPED_HEADERS = {"content-length"}
 
 
+@functools.lru_cache(maxsize=4096)
 def cacheable_view(path):
+    """Whether the path's view is one whose anonymous answers may be stored; remembered per path, since
+    resolving every request again costs as much as serving a stored page."""
     try:
         match = resolve(path)
     except Resolver404:

@@ -57,6 +57,42 @@ def answer_a_page(search_request, viewer):
     return response, beyond
 
 
+# The facet panel ships at most this many values per facet, and per level of the territory tree: the rest,
+# seldom chosen, cost every reader bytes (a search over the archive counts hundreds of tags and communes).
+FACET_LIMIT = 12
+# `?voir=tag` asks for every value of one facet.
+SHOW_ALL = "voir"
+
+
+def _has_selected(value):
+    return value.selected or any(_has_selected(child) for child in value.children)
+
+
+def trimmed(values):
+    """The first FACET_LIMIT values of each level (selected ones always kept), and how many were left out."""
+    kept = [value for rank, value in enumerate(values) if rank < FACET_LIMIT or _has_selected(value)]
+    left_out = len(values) - len(kept)
+    for value in kept:
+        value.children, below = trimmed(value.children)
+        left_out += below
+    return kept, left_out
+
+
+def slim_facets(request, response):
+    """Trim the facets the reader did not ask to see whole; for each trimmed one, how many and the link to all."""
+    asked = set(request.GET.getlist(SHOW_ALL))
+    more = {}
+    for facet, values in response.facets.items():
+        if facet in asked:
+            continue
+        response.facets[facet], left_out = trimmed(values)
+        if left_out:
+            params = request.GET.copy()
+            params.appendlist(SHOW_ALL, facet)
+            more[facet] = {"count": left_out, "url": f"?{params.urlencode()}#filtres"}
+    return more
+
+
 @require_GET
 def search_page(request):
     search_request, problems = parse_params(request.GET)
@@ -72,6 +108,7 @@ def search_page(request):
             notices.append(beyond.notice)
         response.messages.extend(unmatched_selections(response))
         context["response"] = response
+        context["more_values"] = slim_facets(request, response)
     return render(request, "search/search_page.html", context)
 
 

@@ -34,6 +34,6 @@ def archive(site_tree, territory):
     return SimpleNamespace(paper=paper, **vars(site_tree))
 
 
-def anonymous_get(path, **headers):
+def anonymous_get(path, data=None, **headers):
     """A reader with no cookie at all, as a first visit or a crawler is."""
-    return Client().get(path, **headers)
+    return Client().get(path, data, **headers)

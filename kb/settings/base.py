@@ -46,8 +46,8 @@ INSTALLED_APPS = [
     "readinglists",
     "imports",
     "caching",
-    "wagtail.contrib.forms",
     "backups",
+    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -81,9 +81,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "kb.security.ContentSecurityPolicyMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before WhiteNoise, so that static files carry it too.
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     # Answers 304 to a conditional request from the ETag/Last-Modified of any response, cached ones included.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -329,13 +329,6 @@ LOGGING = {
         # opensearch-py logs every failed request with its traceback; search.engines.es.client already
         # logs each failure in one precise line, so only the client's errors are kept.
         "opensearch": {"level": "ERROR"},
-    },
-}
-
-
-def require_secret_key():
-    if not SECRET_KEY:
-        raise ImproperlyConfigured("SECRET_KEY must be set in the environment.")
         # Two lines per task run (started, finished), and Wagtail runs one per saved object (search and
         # reference index): thousands during `make setup`. A failed task still logs at ERROR with its
         # traceback. The worker (db_worker) sets its own level from --verbosity.
@@ -343,6 +336,9 @@ def require_secret_key():
         # Three lines per page (created, edited, published), which Wagtail's audit log already keeps
         # in the database (the page's history in the admin).
         "wagtail": {"level": "WARNING"},
+    },
+}
+
 # /sante/ reports the task worker as stalled when a task has waited longer than this.
 KB_HEALTH_MAX_TASK_WAIT = int(os.environ.get("KB_HEALTH_MAX_TASK_WAIT", "300"))
 # The proxy polls /sante/ on the web process itself, over plain HTTP: no redirect to HTTPS there.
@@ -378,3 +374,7 @@ PERMISSIONS_POLICY = {
     )
 }
 
+
+def require_secret_key():
+    if not SECRET_KEY:
+        raise ImproperlyConfigured("SECRET_KEY must be set in the environment.")

@@ -15,13 +15,21 @@ WORKDIR /app
 # Dependencies first, so that a code change does not reinstall them: the package folders are still
 # empty, so this installs the dependencies and an empty ess-kb, removed at once; the code runs from /app.
 COPY pyproject.toml README.md ./
-RUN mkdir kb studydays resources search && pip install --no-cache-dir . && pip uninstall -y ess-kb
+RUN mkdir kb studydays resources search citations oai feeds accounts alerts readinglists imports caching && pip install --no-cache-dir . && pip uninstall -y ess-kb
 
-COPY manage.py ./
+COPY manage.py gunicorn.conf.py ./
 COPY kb kb
 COPY studydays studydays
 COPY resources resources
 COPY search search
+COPY citations citations
+COPY oai oai
+COPY feeds feeds
+COPY accounts accounts
+COPY alerts alerts
+COPY readinglists readinglists
+COPY imports imports
+COPY caching caching
 COPY templates templates
 COPY static static
 
@@ -30,5 +38,6 @@ RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput -v0
 
 USER kb
 EXPOSE 8000
-# WEB_CONCURRENCY sets the number of workers (gunicorn reads it); KB_SEARCH_TIMEOUT stays well under --timeout.
-CMD ["gunicorn", "kb.wsgi:application", "--bind", "0.0.0.0:8000", "--timeout", "60", "--access-logfile", "-"]
+# Threaded workers, timeouts and the rest from gunicorn.conf.py, each overridable from the environment
+# (WEB_CONCURRENCY, GUNICORN_THREADS, GUNICORN_TIMEOUT...; README, « Production »).
+CMD ["gunicorn", "kb.wsgi:application", "--config", "gunicorn.conf.py"]

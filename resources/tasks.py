@@ -49,6 +49,8 @@ def extract_document_text(document_id):
         logger.exception("document %s: extraction failed unexpectedly", document_id)
         outcome = (ExtractionStatus.FAILED, [], "L'extraction a échoué (erreur inattendue).")
     with transaction.atomic():
+        if not documents().filter(pk=document_id).exists():
+            return "gone"  # deleted while its file was read
         # One commit: nobody sees the failure that a retry is about to replace.
         status = store(document, *outcome)
         return retry_or_give_up(document) if status in RETRYABLE else status

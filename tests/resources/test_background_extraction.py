@@ -177,3 +177,14 @@ def test_kb_extract_names_an_unknown_document_in_french(db):
         call_command("kb_extract", "999999")
     with pytest.raises(CommandError, match="ou --pending"):
         call_command("kb_extract")
+
+
+def test_a_document_deleted_while_its_file_is_read_ends_the_task_quietly(db, monkeypatch):
+    document = ArchiveDocumentFactory(pages=FRENCH_PAGES)
+
+    def read_then_deleted(data, **bounds):
+        ArchiveDocument.objects.filter(pk=document.pk).delete()
+        return "done", FRENCH_PAGES, ""
+
+    monkeypatch.setattr(extraction, "run_worker", read_then_deleted)
+    assert extract_document_text.call(document.pk) == "gone"

@@ -34,7 +34,12 @@ class Cell:
     rps: float
     p50_ms: float
     p99_ms: float
-    errors: int
+    socket_errors: int
+    non_2xx: int
+
+    @property
+    def errors(self):
+        return self.socket_errors + self.non_2xx
 
 
 def server_env(static_root):
@@ -125,18 +130,20 @@ def to_ms(text):
 
 
 def parse_wrk(output):
-    """Requests per second, p50, p99 and failures (socket errors, timeouts, non-2xx/3xx) from wrk --latency."""
+    """Requests per second, p50, p99, socket errors (connect, read, write, timeout) and non-2xx/3xx answers
+    from wrk --latency."""
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     p50 = to_ms(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1))
     p99 = to_ms(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1))
-    errors = 0
     socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
-    if socket_errors:
-        errors += sum(int(n) for n in socket_errors.groups())
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    if non_2xx:
-        errors += int(non_2xx.group(1))
-    return rps, p50, p99, errors
+    return (
+        rps,
+        p50,
+        p99,
+        sum(int(n) for n in socket_errors.groups()) if socket_errors else 0,
+        int(non_2xx.group(1)) if non_2xx else 0,
+    )
 
 
 def run_wrk(url, concurrency, seconds):
@@ -152,9 +159,8 @@ def measure(endpoints, seconds, log):
     for name, url in endpoints:
         run_wrk(url, WORKERS, WARM_UP_SECONDS)
         for concurrency in CONCURRENCIES:
-            rps, p50, p99, errors = parse_wrk(run_wrk(url, concurrency, seconds))
-            cells.append(Cell(name, concurrency, rps, p50, p99, errors))
-            log(f"  {name} c={concurrency} : {rps:.0f} req/s")
+            cells.append(Cell(name, concurrency, *parse_wrk(run_wrk(url, concurrency, seconds))))
+            log(f"  {name} c={concurrency} : {cells[-1].rps:.0f} req/s")
     return cells
 
 
@@ -162,13 +168,13 @@ def table(cells):
     """One Markdown table, each row's throughput as a share of the static file's at the same concurrency."""
     ceiling = {cell.concurrency: cell.rps for cell in cells if cell.name == cells[0].name}
     lines = [
-        "| point d’accès | c | req/s | p50 | p99 | erreurs / non-2xx | part du statique |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| point d’accès | c | req/s | p50 | p99 | erreurs de connexion | non-2xx | part du statique |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for cell in cells:
         share = cell.rps / ceiling[cell.concurrency] if ceiling[cell.concurrency] else 0
         lines.append(
             f"| {cell.name} | {cell.concurrency} | {cell.rps:.0f} | {cell.p50_ms:.1f} ms | {cell.p99_ms:.1f} ms "
-            f"| {cell.errors} | {share:.0%} |"
+            f"| {cell.socket_errors} | {cell.non_2xx} | {share:.0%} |"
         )
     return "\n".join(lines)

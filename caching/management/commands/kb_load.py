@@ -37,7 +37,7 @@ class Command(BaseCommand):
         self._say(f"Charge moyenne après : {os.getloadavg()[0]:.2f}")
         self.stdout.write(load.table(cells))
         if any(cell.errors for cell in cells):
-            raise CommandError("Des requêtes ont échoué (colonne « erreurs / non-2xx »).")
+            raise CommandError("Des requêtes ont échoué (colonnes « erreurs de connexion » et « non-2xx »).")
 
     def _endpoints(self, base, paper):
         query = urllib.parse.quote(QUERY)

@@ -1,7 +1,6 @@
 """The admin's document form: Wagtail's, with the archive's classification (WAGTAILDOCS_DOCUMENT_FORM_BASE)."""
 
 from django import forms
-from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.widgets import AdminDateInput
 from wagtail.documents.forms import BaseDocumentForm
@@ -20,11 +19,3 @@ class ArchiveDocumentForm(BaseDocumentForm):
             "themes": forms.CheckboxSelectMultiple,
             "territories": TerritoriesChooser,
         }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk and "file" in self.fields:
-            # Where the editor looks after an upload: the worker's progress, refreshed with the page.
-            self.fields["file"].help_text = _("Extraction du texte : %(state)s") % {
-                "state": self.instance.extraction_state()
-            }

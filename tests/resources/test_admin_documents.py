@@ -170,3 +170,16 @@ def test_an_upload_can_be_dated_and_classed_at_once(upload, classification):
     assert document.publication_date == datetime.date(2012, 3, 15)
     assert list(document.poles.all()) == [classification["pole"]]
     assert list(document.territories.all()) == [classification["territory"]]
+
+
+def test_a_document_awaiting_a_retry_shows_when_on_its_page_and_in_the_report(admin_client, db):
+    document = ArchiveDocumentFactory(title="Actes lents")
+    document.set_extraction(ExtractionStatus.RETRY, [], "L'extraction a dépassé 25 s et a été interrompue.")
+    document.extraction_attempts = 1
+    document.extraction_retry_at = datetime.datetime(2026, 3, 2, 13, 5, tzinfo=datetime.UTC)
+    document.save()
+    page = admin_client.get(reverse("wagtaildocs:edit", args=[document.pk])).content.decode()
+    report = admin_client.get(reverse("kb_extraction_report")).content.decode()
+    for content in (page, report):
+        assert "Réessai prévu le 2 mars à 14:05 (tentative 2)" in content
+        assert "dépassé 25 s" in content

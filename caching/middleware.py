@@ -7,6 +7,7 @@ keeps pages whose forms need a CSRF token by putting each reader's own token bac
 
 import functools
 import hashlib
+import logging
 import re
 
 from django.conf import settings
@@ -17,6 +18,8 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
 from . import store
+
+logger = logging.getLogger(__name__)
 
 # URL namespaces and names whose anonymous answers are the same for every reader: Wagtail's pages, the
 # taxonomy pages, the search page and API, the feeds. Everything else (admin, accounts, documents, exports,
@@ -71,8 +74,14 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         if not anonymous(request):
             return private(self.get_response(request))
-        key = store.response_key(request.get_host(), request.path_info, request.META.get("QUERY_STRING", ""))
-        entry = store.lookup(key)
+        host = request.get_host()  # a host not allowed is refused (400) here, before the cache is asked
+        try:
+            key = store.response_key(host, request.path_info, request.META.get("QUERY_STRING", ""))
+            entry = store.lookup(key)
+        except Exception:
+            # A cache server that is down slows readers; it must not refuse them.
+            logger.exception("page cache unreachable, %s served without it", request.path_info)
+            return private(self.get_response(request))
         if entry is not None:
             return serve(request, entry, "hit")
         reader_csrf = request.META.get("CSRF_COOKIE"), request.META.get("CSRF_COOKIE_NEEDS_UPDATE", False)
@@ -89,7 +98,10 @@ class AnonymousPageCacheMiddleware:
             return private(response)
         restore_csrf(request, *reader_csrf)
         entry = entry_of(response, used_token)
-        store.keep(key, entry)
+        try:
+            store.keep(key, entry)
+        except Exception:
+            logger.exception("page cache unreachable, %s not stored", request.path_info)
         return serve(request, entry, "miss")
 
 

@@ -214,3 +214,14 @@ def test_every_reader_of_a_stored_search_page_gets_a_csrf_token_of_their_own_tha
         reverse("citations:selection_add"), {"csrfmiddlewaretoken": tokens[0], "source": f"page:{archive.paper.pk}"}
     )
     assert added.status_code != 403
+
+
+def test_a_cache_server_that_is_down_slows_readers_but_never_refuses_them(archive, monkeypatch, caplog):
+    def unreachable(*args, **kwargs):
+        raise ConnectionError("cache server down")
+
+    monkeypatch.setattr("caching.store.lookup", unreachable)
+    response = anonymous_get(archive.paper.url)
+    assert response.status_code == 200
+    assert archive.paper.title in response.content.decode()
+    assert "page cache unreachable" in caplog.text

@@ -6,6 +6,7 @@ The admin views and the kb_import command both go through here; the background t
 import logging
 from collections import Counter
 from contextlib import ExitStack
+from datetime import timedelta
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,6 +19,8 @@ from .runner import BatchError, Options, plan, run
 
 logger = logging.getLogger(__name__)
 PROGRESS_EVERY = 20
+# A running batch silent this long lost its worker (one row never takes minutes): its task may take it back.
+STALLED_AFTER = timedelta(minutes=5)
 
 
 def options_of(batch):
@@ -72,7 +75,10 @@ def execute(batch, progress=None):
 
     `progress(done, total)` is called after each row (the command's bar); the batch's own count is saved as it goes.
     """
-    ImportBatch.objects.filter(pk=batch.pk).update(status=BatchStatus.RUNNING, started_at=timezone.now(), processed=0)
+    now = timezone.now()
+    ImportBatch.objects.filter(pk=batch.pk).update(
+        status=BatchStatus.RUNNING, started_at=now, heartbeat_at=now, processed=0
+    )
     batch.refresh_from_db()
     rows = []
     try:
@@ -96,7 +102,29 @@ def execute(batch, progress=None):
 
 def _progress(batch, done, total):
     if done % PROGRESS_EVERY == 0 or done == total:
-        ImportBatch.objects.filter(pk=batch.pk).update(processed=done, total=total)
+        ImportBatch.objects.filter(pk=batch.pk).update(processed=done, total=total, heartbeat_at=timezone.now())
+
+
+def claimable(batch_id):
+    """The batch a task may run: queued, or left « en cours » by a worker that died (its heartbeat stopped).
+
+    Taking one back is safe: the rows committed before the death are found as duplicates of themselves
+    and skipped, filled or overwritten by the batch's own policy, so nothing is created twice.
+    """
+    waiting = ImportBatch.objects.filter(pk=batch_id, status=BatchStatus.QUEUED).first()
+    if waiting is not None:
+        return waiting
+    stalled = ImportBatch.objects.filter(
+        pk=batch_id, status=BatchStatus.RUNNING, heartbeat_at__lt=timezone.now() - STALLED_AFTER
+    ).first()
+    if stalled is not None:
+        logger.warning(
+            "import batch %s (%s): taken back after its worker stopped at row %s",
+            stalled.pk,
+            stalled.source_name,
+            stalled.processed,
+        )
+    return stalled
 
 
 def _finish(batch, status, rows, message):

@@ -61,6 +61,8 @@ class ImportBatch(models.Model):
     report = models.JSONField(_("rapport"), default=list, blank=True, editable=False)
     started_at = models.DateTimeField(_("commencé le"), null=True, blank=True)
     finished_at = models.DateTimeField(_("fini le"), null=True, blank=True)
+    # Written as rows are imported: a batch « en cours » whose heartbeat stopped lost its worker.
+    heartbeat_at = models.DateTimeField(_("dernier signe de vie"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -1,14 +1,13 @@
-"""The import runs in the background worker (`manage.py db_worker --backend background`), off the web request."""
+"""The import runs in the background worker (`manage.py kb_worker --backend background`), off the web request."""
 
 from django_tasks import task
 
 
 @task(backend="background")
 def import_batch(batch_id):
-    from .batches import execute
-    from .models import BatchStatus, ImportBatch
+    from .batches import claimable, execute
 
-    batch = ImportBatch.objects.filter(pk=batch_id, status=BatchStatus.QUEUED).first()
+    batch = claimable(batch_id)
     if batch is None:
         return "gone"
     return execute(batch).status

@@ -130,9 +130,13 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets the site answer reads while a long import writes.
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+    # WAL lets the site answer reads while a long import writes. IMMEDIATE transactions take the write lock
+    # when they begin, so concurrent writers (uploads, the worker) wait their turn up to the timeout instead
+    # of failing with « database is locked » when a deferred read upgrades to a write.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        transaction_mode="IMMEDIATE",
+        timeout=20,
     )
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 

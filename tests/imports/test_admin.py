@@ -192,11 +192,33 @@ def test_with_the_database_backend_the_batch_waits_for_the_worker(admin, setting
     assert (queued.task_path, queued.args_kwargs["args"]) == ("imports.tasks.import_batch", [batch.pk])
     waiting = admin.get(reverse("imports:batch", args=[batch.pk])).content.decode()
     assert 'http-equiv="refresh"' in waiting
-    assert "db_worker" in waiting
+    assert "kb_worker" in waiting
     # What the worker runs (its own loop needs transactions of its own, which a test's transaction forbids).
     assert import_batch.call(batch.pk) == BatchStatus.DONE
     assert ResearchPaperPage.objects.count() == 2
     assert import_batch.call(batch.pk) == "gone", "a batch runs once, even if the task is delivered twice"
+
+
+def test_a_batch_whose_worker_died_is_taken_back_without_creating_twice(admin):
+    """The worker died after committing both rows: the task the sweep re-queues finishes the batch, no duplicate."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from imports.tasks import import_batch
+
+    send(admin)
+    batch = ImportBatch.objects.get()
+    admin.post(reverse("imports:confirm", args=[batch.pk]))
+    assert ResearchPaperPage.objects.count() == 2
+    ImportBatch.objects.filter(pk=batch.pk).update(status=BatchStatus.RUNNING, heartbeat_at=timezone.now())
+    assert import_batch.call(batch.pk) == "gone", "a batch still beating belongs to its live worker"
+
+    ImportBatch.objects.filter(pk=batch.pk).update(heartbeat_at=timezone.now() - timedelta(minutes=10))
+    assert import_batch.call(batch.pk) == BatchStatus.DONE
+    batch.refresh_from_db()
+    assert ResearchPaperPage.objects.count() == 2
+    assert batch.counts == {"skipped": 2, "failed": 1}
 
 
 def test_control_characters_and_huge_values_never_break_the_preview_or_the_import(

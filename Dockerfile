@@ -7,15 +7,16 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     DJANGO_SETTINGS_MODULE=kb.settings.production \
     STATIC_ROOT=/app/staticfiles \
-    MEDIA_ROOT=/data/media
+    MEDIA_ROOT=/data/media \
+    KB_CACHE_DIR=/data/cache
 
-RUN useradd --create-home --uid 1000 kb && mkdir -p /data/media && chown kb:kb /data/media
+RUN useradd --create-home --uid 1000 kb && mkdir -p /data/media /data/cache && chown kb:kb /data/media /data/cache
 WORKDIR /app
 
 # Dependencies first, so that a code change does not reinstall them: the package folders are still
 # empty, so this installs the dependencies and an empty ess-kb, removed at once; the code runs from /app.
 COPY pyproject.toml README.md ./
-RUN mkdir kb studydays resources search citations oai feeds accounts alerts readinglists imports caching && pip install --no-cache-dir . && pip uninstall -y ess-kb
+RUN mkdir kb studydays resources search citations oai feeds accounts alerts readinglists imports caching backups && pip install --no-cache-dir . && pip uninstall -y ess-kb
 
 COPY manage.py gunicorn.conf.py ./
 COPY kb kb
@@ -30,6 +31,7 @@ COPY alerts alerts
 COPY readinglists readinglists
 COPY imports imports
 COPY caching caching
+COPY backups backups
 COPY templates templates
 COPY static static
 

@@ -18,6 +18,12 @@ def page_changed(sender, instance, **kwargs):
     purge.purge_page(instance)
 
 
+def page_saved(sender, instance, raw=False, **kwargs):
+    # Publishing saves too, but scripts, imports and the demo write live pages directly.
+    if not raw and isinstance(instance, Page) and instance.live:
+        purge.purge_page(instance)
+
+
 def page_moved(sender, instance, url_path_before, **kwargs):
     before = copy.copy(instance)
     before.url_path = url_path_before
@@ -66,6 +72,7 @@ def connect():
     page_unpublished.connect(page_changed, dispatch_uid="caching_page_unpublished")
     # Before the delete: afterwards the page's path and its search record are gone.
     pre_delete.connect(page_changed, sender=Page, dispatch_uid="caching_page_deleted")
+    post_save.connect(page_saved, dispatch_uid="caching_page_saved")
     post_page_move.connect(page_moved, dispatch_uid="caching_page_moved")
     page_slug_changed.connect(slug_changed, dispatch_uid="caching_page_slug_changed")
     for signal in (post_save, post_delete):

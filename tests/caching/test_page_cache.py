@@ -225,3 +225,11 @@ def test_a_cache_server_that_is_down_slows_readers_but_never_refuses_them(archiv
     assert response.status_code == 200
     assert archive.paper.title in response.content.decode()
     assert "page cache unreachable" in caplog.text
+
+
+def test_a_live_page_saved_directly_by_a_script_is_fresh_at_once(archive):
+    stored(archive.paper.url)
+    with committed():
+        archive.paper.title = NEW_TITLE
+        archive.paper.save()
+    assert NEW_TITLE in anonymous_get(archive.paper.url).content.decode()

@@ -72,6 +72,28 @@ def write(destination, manifest, database_path, media):
         partial.unlink(missing_ok=True)
 
 
+def _is_file_entry(entry):
+    return isinstance(entry, dict) and isinstance(entry.get("size"), int) and isinstance(entry.get("sha256"), str)
+
+
+def _well_formed(manifest):
+    """The manifest's values have the shapes the restore reads, so a crafted one is refused, never a traceback."""
+    database, media = manifest["database"], manifest["media"]
+    return (
+        isinstance(manifest["engine"], str)
+        and _is_file_entry(database)
+        and isinstance(database.get("file"), str)
+        and isinstance(manifest["migrations"], list)
+        and all(
+            isinstance(m, list) and len(m) == 2 and all(isinstance(p, str) for p in m) for m in manifest["migrations"]
+        )
+        and isinstance(manifest["counts"], dict)
+        and all(isinstance(rows, int) for rows in manifest["counts"].values())
+        and isinstance(media, dict)
+        and all(_is_file_entry(entry) for entry in media.values())
+    )
+
+
 class ArchiveReader:
     """Reads an archive in one pass: the manifest first (to refuse early), then each file, checked."""
 
@@ -105,6 +127,8 @@ class ArchiveReader:
         for key in ("engine", "database", "migrations", "counts", "media"):
             if key not in manifest:
                 raise BackupError(f"Le manifeste de l'archive « {self.path} » est incomplet : « {key} » manque.")
+        if not _well_formed(manifest):
+            raise BackupError(f"Le manifeste de l'archive « {self.path} » est mal formé.")
 
     def expected(self):
         """{archive name: (size, sha256)} of every file the manifest announces."""

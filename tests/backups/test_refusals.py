@@ -101,6 +101,12 @@ def test_an_archive_from_newer_code_is_refused_with_its_unknown_migrations(site,
         restore(future)
 
 
+def test_a_manifest_of_the_wrong_shape_is_refused(site, empty_target, tmp_path):
+    crafted = rewritten(site.archive, tmp_path / "forgee.tar.gz", manifest=lambda m: {"migrations": [["search"]]})
+    with pytest.raises(CommandError, match="est mal formé"):
+        restore(crafted)
+
+
 def test_a_database_with_content_is_kept_unless_forced(site, scratch):
     with scratch.use(site.settings), override_settings(MEDIA_ROOT=site.media):
         before = table_counts()

@@ -71,7 +71,9 @@ def archive_page_record(page, access=None, sites=None):
     if not page.live or not url:
         return None
     territories = [link.territory for link in page.territory_links.all()]
-    poles, themes, tags = list(page.poles.all()), list(page.themes.all()), list(page.tags.all())
+    # Tags have no order of their own (PostgreSQL returns them as it likes): sorted, a record reads the same twice.
+    poles, themes = list(page.poles.all()), list(page.themes.all())
+    tags = sorted(page.tags.all(), key=lambda tag: tag.name)
     scope = {key for t in territories for key in territory_scope(t.pk)}
     access = access or page_access(page)
     # A PDF the page's readers may not open lends it no text: its words would show in hits and snippets.

@@ -14,7 +14,7 @@ A full load from the database takes seconds on a large archive, so each one is a
 a snapshot (one .npy file per array, memory-mapped copy-on-write by the processes that load it,
 see `snapshot_dir`): a fresh process maps the latest snapshot in milliseconds, checks that its
 change is still in search_searchchange, and applies the changes written since. `warm_up` loads
-them at process start (gunicorn's post_fork hook), before any reader asks.
+them at process start (gunicorn's post_worker_init hook), before any reader asks.
 """
 
 import datetime
@@ -417,7 +417,7 @@ def _map(path):
 def warm_up(background=True):
     """Load this process's columns now, in a thread of their own by default, so that no reader waits for them.
 
-    For gunicorn's post_fork hook (each worker loads its own), or any process about to serve searches.
+    For gunicorn's post_worker_init hook (the worker has loaded Django by then), or any process about to serve searches.
     """
 
     def load():

@@ -26,9 +26,10 @@ graceful_timeout = _int("GUNICORN_GRACEFUL_TIMEOUT", 30)
 # Under the proxy's own keep-alive to the application (nginx: keepalive_timeout of its upstream, 60 s).
 keepalive = _int("GUNICORN_KEEPALIVE", 5)
 # A worker is replaced after this many requests, give or take the jitter (so they do not all restart at
-# once): whatever a long-lived process slowly accumulates is given back.
-max_requests = _int("GUNICORN_MAX_REQUESTS", 2000)
-max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 200)
+# once): whatever a long-lived process slowly accumulates is given back. Not too often: under load a worker
+# recycled every few seconds drops connections while its successor starts (measured with `make load`).
+max_requests = _int("GUNICORN_MAX_REQUESTS", 50_000)
+max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 5_000)
 
 # Whose X-Forwarded-* headers are believed: the proxy's address (Django reads X-Forwarded-Proto itself,
 # SECURE_PROXY_SSL_HEADER, and the client's address through KB_TRUSTED_PROXIES).

@@ -1,20 +1,17 @@
-"""The search page (/recherche/) and the JSON API (/api/search/)."""
+"""The search page (/recherche/), and the answers with their fallback that it shares with the API (search.api)."""
 
 import logging
 
 from django.db import DatabaseError
-from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from . import service
 from .access import Viewer
-from .api import response_json
 from .engines import get_database_engine, get_engine
 from .engines.base import EngineError
-from .openapi import OPENAPI
-from .params import beyond_last_page, parse_params, parse_prefix, unknown_parameters, unmatched_selections, window_pages
+from .params import beyond_last_page, parse_params, unmatched_selections, window_pages
 
 logger = logging.getLogger(__name__)
 UNAVAILABLE = _("La recherche est momentanément indisponible. Réessayez dans un instant.")
@@ -110,52 +107,3 @@ def search_page(request):
         context["response"] = response
         context["more_values"] = slim_facets(request, response)
     return render(request, "search/search_page.html", context)
-
-
-def refusal(problems):
-    """A 400 that says, for each wrong parameter, its value, what was wrong and the form expected."""
-    reasons = [problem.refusal for problem in problems]
-    data = {
-        "error": _("Requête refusée, aucun résultat renvoyé. %(reasons)s") % {"reasons": " ".join(reasons)},
-        "errors": reasons,
-        "details": [problem.as_json() for problem in problems],
-    }
-    return JsonResponse(data, status=400, json_dumps_params={"ensure_ascii": False})
-
-
-@require_GET
-def api_search(request):
-    search_request, problems = parse_params(request.GET, strict=True)
-    if problems:
-        return refusal(problems)
-    try:
-        response = answer(search_request, Viewer.from_request(request))
-    except (DatabaseError, EngineError):
-        logger.exception("api search failed for q=%r", search_request.q[:200])
-        return JsonResponse({"error": UNAVAILABLE}, status=503, json_dumps_params={"ensure_ascii": False})
-    beyond = beyond_last_page(search_request.page, response)
-    if beyond:
-        logger.info("api search refused: page %s past the last (%s)", search_request.page, response.page_count)
-        return refusal([beyond])
-    response.messages.extend(unmatched_selections(response))
-    response.messages.extend(
-        _("Paramètre inconnu « %(name)s » : ignoré.") % {"name": name} for name in unknown_parameters(request.GET)
-    )
-    return JsonResponse(response_json(response), json_dumps_params={"ensure_ascii": False})
-
-
-@require_GET
-def api_autocomplete(request):
-    prefix, problems = parse_prefix(request.GET)
-    if problems:
-        return refusal(problems)
-    try:
-        rows = titles_starting(prefix, Viewer.from_request(request))
-    except (DatabaseError, EngineError):
-        logger.exception("autocomplete failed")
-        return JsonResponse({"error": UNAVAILABLE}, status=503, json_dumps_params={"ensure_ascii": False})
-    return JsonResponse({"results": [{"title": t, "url": u, "kind": k} for t, u, k in rows]})
-
-
-def api_openapi(request):
-    return JsonResponse(OPENAPI, json_dumps_params={"ensure_ascii": False, "indent": 2})

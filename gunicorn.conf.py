@@ -44,3 +44,10 @@ errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 # The workers' heartbeat files in memory: on a container's overlay disk a slow write can look like a hung worker.
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108
+
+
+def post_worker_init(worker):
+    """A new worker maps the search columns in a thread of its own, so that its first reader does not wait."""
+    from search.engines.columns import warm_up
+
+    warm_up()

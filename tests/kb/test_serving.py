@@ -40,6 +40,13 @@ def test_the_workers_are_threaded_and_their_access_log_is_off_by_default():
     assert config.max_requests > 0 and config.max_requests_jitter > 0
 
 
+def test_a_new_worker_loads_the_search_columns_before_its_first_reader(monkeypatch):
+    calls = []
+    monkeypatch.setattr("search.engines.columns.warm_up", lambda: calls.append("warm_up"))
+    gunicorn_config({}).post_worker_init(worker=None)
+    assert calls == ["warm_up"]
+
+
 def test_each_setting_is_read_from_the_environment():
     config = gunicorn_config(
         {

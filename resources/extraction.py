@@ -3,6 +3,7 @@
 import json
 import logging
 import resource
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,8 @@ from django.utils import timezone
 
 logger = logging.getLogger(__name__)
 
+# How the kernel stops a child past RLIMIT_CPU: SIGXCPU at the soft limit, SIGKILL at the hard one.
+CPU_LIMIT_SIGNALS = {-signal.SIGXCPU, -signal.SIGKILL}
 WORKER = [sys.executable, "-I", str(Path(__file__).with_name("pdf_worker.py"))]
 
 
@@ -38,6 +41,10 @@ def run_worker(data, timeout=None, memory_mb=None):
             check=False,
         )
     except subprocess.TimeoutExpired:
+        return "timeout", [], f"L'extraction a dépassé {timeout} s et a été interrompue."
+    if completed.returncode in CPU_LIMIT_SIGNALS:
+        # On an idle machine the CPU limit (the same seconds) can strike before the wall-clock one.
+        logger.warning("pdf worker stopped by its CPU limit (%s s)", timeout)
         return "timeout", [], f"L'extraction a dépassé {timeout} s et a été interrompue."
     if completed.returncode != 0:
         stderr = completed.stderr.decode("utf-8", "replace")
